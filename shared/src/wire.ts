@@ -143,4 +143,10 @@ export interface CouponResponse {
   ambassadorCode: string;
   ambassadorName: string;
   discount: { type: 'percent'; percent: number };
+  /** false when the coupon may not be applied for the customer asked about (`?email=`). */
+  eligible: boolean;
+  /** Why not eligible: `own_code` when the customer is the coupon's own ambassador. */
+  reason?: CouponIneligibleReason;
 }
+
+export type CouponIneligibleReason = 'own_code';

@@ -1,0 +1,24 @@
+import { html, type SafeHtml } from '../html.ts';
+import { formatMoney } from '../money-format.ts';
+import { CURRENCY, type Product } from '../catalog.ts';
+
+export function homePage(products: readonly Product[]): SafeHtml {
+  return html`<section class="intro">
+  <h1>Small things, made well</h1>
+  <p>
+    This is a demo shop for <strong>Sarafan</strong>, a referral program you host yourself.
+    Buy something (no payment is taken), then open <a href="/account">your account</a> to get your
+    personal referral link. Friends who use it get <strong>10% off</strong> their order, and you get
+    <strong>10% of what they paid</strong> as store credit once the reward is approved.
+  </p>
+</section>
+<section class="product-grid" aria-label="Products">
+  ${products.map(
+    (product) => html`<a class="product-card" data-testid="product-link" href="/products/${product.slug}">
+    <span class="picture">${product.picture}</span>
+    <span class="product-name">${product.name}</span>
+    <span class="price">${formatMoney(product.price, CURRENCY)}</span>
+  </a>`,
+  )}
+</section>`;
+}

@@ -1,0 +1,62 @@
+import type { AmbassadorResponse, RewardStatus } from '../../../shared/src/wire.ts';
+import type { Customer, ShopStore } from '../store.ts';
+import type { SarafanClient } from './client.ts';
+
+/**
+ * Store credit in the demo shop is the customer's referral rewards, as Sarafan keeps them. The shop
+ * does not keep its own ledger: it asks Sarafan and shows the sums.
+ */
+
+export interface CreditTotals {
+  currency: string;
+  /** Earned but not yet usable: waiting for approval (or for a review). */
+  pending: number;
+  /** Approved: usable as store credit. */
+  approved: number;
+}
+
+export interface StoreCredit {
+  ambassadorCode: string;
+  link: string;
+  totals: CreditTotals[];
+}
+
+/** `held` rewards are under a fraud review; to the customer that is still "pending". */
+const PENDING: ReadonlySet<RewardStatus> = new Set(['pending', 'held']);
+const APPROVED: ReadonlySet<RewardStatus> = new Set(['approved']);
+
+export function creditTotals(rewards: AmbassadorResponse['rewards']): CreditTotals[] {
+  const byCurrency = new Map<string, CreditTotals>();
+  for (const reward of rewards) {
+    const totals = byCurrency.get(reward.currency) ?? { currency: reward.currency, pending: 0, approved: 0 };
+    if (PENDING.has(reward.status)) totals.pending += reward.amount;
+    if (APPROVED.has(reward.status)) totals.approved += reward.amount;
+    byCurrency.set(reward.currency, totals);
+  }
+  return [...byCurrency.values()];
+}
+
+/**
+ * The customer's referral code comes from `POST /v1/ambassadors` (idempotent: it returns the
+ * existing ambassador for a known e-mail); the shop remembers it and afterwards reads the rewards
+ * with `GET /v1/ambassadors/{code}`. Throws when Sarafan is unreachable; the caller shows a notice.
+ */
+export async function storeCreditFor(
+  deps: { store: ShopStore; sarafan: SarafanClient },
+  customer: Customer,
+): Promise<StoreCredit> {
+  let ambassador = customer.ambassadorCode ? await deps.sarafan.getAmbassador(customer.ambassadorCode) : null;
+  if (!ambassador) {
+    ambassador = await deps.sarafan.ensureAmbassador({
+      email: customer.email,
+      ...(customer.name ? { name: customer.name } : {}),
+      customerId: String(customer.id),
+    });
+    if (ambassador.code !== customer.ambassadorCode) deps.store.setAmbassadorCode(customer.id, ambassador.code);
+  }
+  return {
+    ambassadorCode: ambassador.code,
+    link: ambassador.link,
+    totals: creditTotals(Array.isArray(ambassador.rewards) ? ambassador.rewards : []),
+  };
+}

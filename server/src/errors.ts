@@ -1,0 +1,110 @@
+import createError from '@fastify/error';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiError } from '../../shared/src/wire.ts';
+
+/**
+ * Every error a client can see has a stable `code` (documented in the README) and a message for
+ * people. Codes are snake_case and never change meaning; messages may.
+ */
+const apiErrorCodes = new Map<string, string>();
+
+/** @fastify/error upper-cases codes; the wire keeps them as we wrote them. */
+function defineApiError(code: string, statusCode: number, defaultMessage: string) {
+  apiErrorCodes.set(code.toUpperCase(), code);
+  // No stack trace: these are expected outcomes, and capturing one costs time on every 4xx.
+  const Base = createError(code, '%s', statusCode, undefined, false);
+  return class extends (Base as unknown as new (message: string) => FastifyError) {
+    constructor(message: string = defaultMessage) {
+      super(message);
+    }
+  };
+}
+
+export const InvalidRequestError = defineApiError('invalid_request', 400, 'The request is not valid.');
+export const RefundExceedsOrderError = defineApiError(
+  'refund_exceeds_order',
+  400,
+  'The refund is larger than what remains of the order.',
+);
+export const UnauthorizedError = defineApiError(
+  'unauthorized',
+  401,
+  'Send the program secret key as "Authorization: Bearer <key>".',
+);
+export const InvalidIdentitySignatureError = defineApiError(
+  'invalid_identity_signature',
+  401,
+  'The identity signature is wrong or expired: sign it on your server with the secret key.',
+);
+export const OriginNotAllowedError = defineApiError(
+  'origin_not_allowed',
+  403,
+  'This page origin is not an allowed origin of the program.',
+);
+export const ProgramNotFoundError = defineApiError('program_not_found', 404, 'No program has this id.');
+export const AmbassadorNotFoundError = defineApiError('ambassador_not_found', 404, 'No ambassador has this code.');
+export const ReferralCodeNotFoundError = defineApiError('referral_code_not_found', 404, 'No ambassador has this referral code.');
+export const CouponNotFoundError = defineApiError('coupon_not_found', 404, 'No coupon has this code.');
+export const ConversionNotFoundError = defineApiError('conversion_not_found', 404, 'No conversion has this order id.');
+export const WidgetNotBuiltError = defineApiError(
+  'widget_not_built',
+  404,
+  'The widget is not built: run `npm run build`, then reload.',
+);
+export const NotFoundError = defineApiError('not_found', 404, 'Nothing here.');
+export const OrderIdConflictError = defineApiError(
+  'order_id_conflict',
+  409,
+  'This order id was already recorded with a different amount or currency.',
+);
+
+/** Fastify's own client errors, mapped to our stable codes. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'Send the body as JSON with "Content-Type: application/json".',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The body is empty; send a JSON object.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_request',
+    message: 'The body size does not match Content-Length.',
+  },
+};
+
+export function apiErrorBody(code: string, message: string): ApiError {
+  return { error: { code, message } };
+}
+
+/**
+ * The one error handler: validation errors and known errors become 4xx with a stable code;
+ * anything else is logged and answered with a generic 500 that reveals nothing.
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.validation) {
+    void reply.code(400).send(apiErrorBody('invalid_request', error.message));
+    return;
+  }
+  const apiCode = apiErrorCodes.get(error.code);
+  if (apiCode && error.statusCode) {
+    void reply.code(error.statusCode).send(apiErrorBody(apiCode, error.message));
+    return;
+  }
+  const known = FASTIFY_CLIENT_ERRORS[error.code];
+  if (known && error.statusCode) {
+    void reply.code(error.statusCode).send(apiErrorBody(known.code, known.message));
+    return;
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    void reply.code(status).send(apiErrorBody('bad_request', error.message));
+    return;
+  }
+  request.log.error({ err: error }, 'request failed');
+  void reply.code(500).send(apiErrorBody('internal_error', 'Something went wrong on our side.'));
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.code(404).send(apiErrorBody('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
+}

@@ -1,0 +1,65 @@
+import type { AmbassadorResponse, AmbassadorView, FriendOffer } from '../../../shared/src/wire.ts';
+import { displayName } from '../domain/display-name.ts';
+import type { AmbassadorRecord, AmbassadorSummary, ProgramRecord } from '../store/records.ts';
+
+/** How stored ambassadors look on the wire. Pure: the caller loads the records. */
+
+export function shortLink(publicUrl: string, code: string): string {
+  return `${publicUrl}/r/${encodeURIComponent(code)}`;
+}
+
+export function friendOffer(program: ProgramRecord, ambassador: AmbassadorRecord): FriendOffer {
+  return {
+    ambassadorName: displayName(ambassador),
+    // The coupon code is the referral code: one thing for the ambassador to share and for the friend to type.
+    couponCode: ambassador.code,
+    discount: { type: 'percent', percent: program.friendDiscountPercent },
+  };
+}
+
+export function ambassadorResponse(
+  publicUrl: string,
+  ambassador: AmbassadorRecord,
+  summary: AmbassadorSummary,
+): AmbassadorResponse {
+  return {
+    code: ambassador.code,
+    email: ambassador.email,
+    name: ambassador.name,
+    customerId: ambassador.customerId,
+    link: shortLink(publicUrl, ambassador.code),
+    couponCode: ambassador.code,
+    createdAt: ambassador.createdAt,
+    clicks: summary.clicks,
+    conversions: summary.conversions,
+    rewards: summary.rewards.map((reward) => ({
+      orderId: reward.orderId,
+      amount: reward.amount,
+      currency: reward.currency,
+      status: reward.status,
+    })),
+  };
+}
+
+export function ambassadorView(
+  publicUrl: string,
+  program: ProgramRecord,
+  ambassador: AmbassadorRecord,
+  summary: AmbassadorSummary,
+): AmbassadorView {
+  return {
+    code: ambassador.code,
+    name: displayName(ambassador),
+    link: shortLink(publicUrl, ambassador.code),
+    couponCode: ambassador.code,
+    offer: friendOffer(program, ambassador),
+    stats: { clicks: summary.clicks, friendsBought: summary.conversions },
+    rewards: summary.rewards.map((reward) => ({
+      amount: reward.amount,
+      currency: reward.currency,
+      status: reward.status,
+      createdAt: reward.createdAt,
+    })),
+    totals: summary.totals,
+  };
+}

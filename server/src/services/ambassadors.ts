@@ -1,0 +1,52 @@
+import { canonicalCode, isReferralCode } from '../../../shared/src/referral-code.ts';
+import { normaliseEmail } from '../../../shared/src/email.ts';
+import { nameFromEmail } from '../domain/display-name.ts';
+import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import type { ServiceContext } from './service-context.ts';
+import { newReferralCode } from './referral-codes.ts';
+
+const MAX_CODE_ATTEMPTS = 10;
+
+export interface AmbassadorInput {
+  email: string;
+  name?: string | undefined;
+  customerId?: string | undefined;
+}
+
+/** Ambassadors are created on first sight and found again by their (normalised) email. */
+export class AmbassadorService {
+  readonly #store: Store;
+  readonly #context: ServiceContext;
+
+  constructor(context: ServiceContext) {
+    this.#store = context.store;
+    this.#context = context;
+  }
+
+  async ensure(program: ProgramRecord, input: AmbassadorInput): Promise<{ ambassador: AmbassadorRecord; created: boolean }> {
+    const email = input.email.trim();
+    const seedName = input.name?.trim() || nameFromEmail(email);
+    for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      const result = await this.#store.insertAmbassador({
+        programId: program.id,
+        code: newReferralCode(seedName, attempt),
+        email,
+        emailNormalised: normaliseEmail(email),
+        name: input.name?.trim() || null,
+        customerId: input.customerId ?? null,
+        createdAt: this.#context.clock(),
+      });
+      if (result.status !== 'code_taken') return { ambassador: result.ambassador, created: result.status === 'created' };
+    }
+    throw new Error(`Could not find a free referral code after ${MAX_CODE_ATTEMPTS} attempts.`);
+  }
+
+  /** The ambassador with this code in this program; codes of other programs are not found. */
+  async findByCode(program: ProgramRecord, code: string): Promise<AmbassadorRecord | null> {
+    const canonical = canonicalCode(code);
+    if (!isReferralCode(canonical)) return null;
+    const ambassador = await this.#store.findAmbassadorByCode(canonical);
+    return ambassador && ambassador.programId === program.id ? ambassador : null;
+  }
+}

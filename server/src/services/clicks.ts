@@ -1,0 +1,92 @@
+import { nanoid } from 'nanoid';
+import type { ClickRequest, ClickResponse } from '../../../shared/src/wire.ts';
+import { decideClick } from '../domain/click-dedup.ts';
+import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
+import type { ClickWrite, ClickWriteResult } from '../store/store.ts';
+import type { ServiceContext } from './service-context.ts';
+import { ipUserAgentHash } from './visitor-fingerprint.ts';
+import { WriteBatcher, type BatcherOptions } from './write-batcher.ts';
+
+/** Page URLs and referrers are kept for the owner's curiosity, not as evidence: a prefix is enough. */
+export const MAX_STORED_URL_LENGTH = 1_024;
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+export interface ClickServiceOptions {
+  ipSalt: string;
+  batch?: Partial<BatcherOptions>;
+}
+
+/**
+ * Counts clicks. Writes go through a batcher: many requests share one transaction and one fsync,
+ * and each request is answered after its batch committed.
+ */
+export class ClickService {
+  readonly #context: ServiceContext;
+  readonly #ipSalt: string;
+  readonly #batcher: WriteBatcher<ClickWrite, ClickWriteResult>;
+
+  constructor(context: ServiceContext, options: ClickServiceOptions) {
+    this.#context = context;
+    this.#ipSalt = options.ipSalt;
+    this.#batcher = new WriteBatcher((writes) => context.store.recordClicks(writes, decideClick), options.batch);
+  }
+
+  /** `GET /r/{code}` by a person: no visitor id yet, so repeats are recognised by IP + user agent. */
+  recordLinkClick(
+    program: ProgramRecord,
+    ambassador: AmbassadorRecord,
+    client: ClientInfo & { referrer: string | null },
+  ): Promise<ClickWriteResult> {
+    return this.#batcher.write({
+      ...this.#common(program, ambassador, client),
+      source: 'link',
+      visitorId: null,
+      claimClickId: null,
+      url: null,
+      referrer: truncate(client.referrer),
+    });
+  }
+
+  /** The widget's click beacon; claims the short-link click when it carries its id. */
+  async recordWidgetClick(
+    program: ProgramRecord,
+    ambassador: AmbassadorRecord,
+    request: ClickRequest,
+    client: ClientInfo,
+  ): Promise<ClickResponse> {
+    const result = await this.#batcher.write({
+      ...this.#common(program, ambassador, client),
+      source: 'widget',
+      visitorId: request.visitorId,
+      claimClickId: request.clickId ?? null,
+      url: truncate(request.url ?? null),
+      referrer: truncate(request.referrer ?? null),
+    });
+    return { clickId: result.clickId, counted: result.counted };
+  }
+
+  /** Writes the clicks still waiting; call before closing the store. */
+  drain(): Promise<void> {
+    return this.#batcher.drain();
+  }
+
+  #common(program: ProgramRecord, ambassador: AmbassadorRecord, client: ClientInfo) {
+    return {
+      newClickId: nanoid(),
+      programId: program.id,
+      ambassadorId: ambassador.id,
+      ipUaHash: ipUserAgentHash(this.#ipSalt, client.ip, client.userAgent),
+      at: this.#context.clock(),
+      dedupWindowMs: program.dedupWindowMs,
+    };
+  }
+}
+
+function truncate(value: string | null): string | null {
+  if (value === null || value === '') return null;
+  return value.length > MAX_STORED_URL_LENGTH ? value.slice(0, MAX_STORED_URL_LENGTH) : value;
+}

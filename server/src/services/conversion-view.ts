@@ -1,0 +1,31 @@
+import type { ConversionResponse } from '../../../shared/src/wire.ts';
+import type { ConversionDetails } from '../store/records.ts';
+
+/** The wire form of a stored conversion; the same for the first answer, a repeat, and refunds. */
+export function conversionResponse(conversion: ConversionDetails): ConversionResponse {
+  const response: ConversionResponse = {
+    orderId: conversion.orderId,
+    amount: conversion.amount,
+    currency: conversion.currency,
+    refundedAmount: conversion.refundedAmount,
+    status: conversion.status,
+    attributed: conversion.attributed,
+    createdAt: conversion.createdAt,
+  };
+  if (conversion.attributed && conversion.ambassadorCode !== null) response.ambassadorCode = conversion.ambassadorCode;
+  if (!conversion.attributed && conversion.reason !== null) response.reason = conversion.reason;
+  if (conversion.attributed && conversion.friendDiscountPercent !== null) {
+    response.friendDiscount = {
+      percent: conversion.friendDiscountPercent,
+      amount: conversion.friendDiscountAmount ?? 0,
+    };
+  }
+  if (conversion.reward) {
+    response.reward = {
+      amount: conversion.reward.amount,
+      currency: conversion.reward.currency,
+      status: conversion.reward.status,
+    };
+  }
+  return response;
+}

@@ -1,0 +1,61 @@
+import { identityKey } from '../../../shared/src/identity-signature.ts';
+import { originOf, withLoopbackAlias } from '../domain/origins.ts';
+import type { ProgramRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import { hashSecretKey } from './secrets.ts';
+
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export interface ProgramSettings {
+  id: string;
+  name: string;
+  /** The plain secret key; only its hash and derived identity key are stored. */
+  secretKey: string;
+  landingUrl: string;
+  /** Page origins allowed to call the browser API; localhost / 127.0.0.1 aliases are added. */
+  allowedOrigins: string[];
+  rewardBasisPoints?: number;
+  friendDiscountPercent?: number;
+  attributionWindowMs?: number;
+  dedupWindowMs?: number;
+}
+
+export const PROGRAM_DEFAULTS = {
+  rewardBasisPoints: 1_000,
+  friendDiscountPercent: 10,
+  attributionWindowMs: 30 * DAY_MS,
+  dedupWindowMs: HOUR_MS,
+} as const;
+
+/**
+ * Creates or updates a program from its settings. Idempotent: saving the same settings twice
+ * changes nothing, and a changed secret, landing URL or origin list replaces the old one.
+ */
+export async function saveProgram(store: Store, settings: ProgramSettings, now: number): Promise<ProgramRecord> {
+  const existing = await store.getProgram(settings.id);
+  const origins = new Set<string>();
+  for (const raw of settings.allowedOrigins) {
+    const origin = originOf(raw);
+    if (!origin) throw new Error(`Allowed origin "${raw}" of program ${settings.id} is not an http(s) URL.`);
+    for (const alias of withLoopbackAlias(origin)) origins.add(alias);
+  }
+  if (!originOf(settings.landingUrl)) {
+    throw new Error(`Landing URL "${settings.landingUrl}" of program ${settings.id} is not an http(s) URL.`);
+  }
+  const program: ProgramRecord = {
+    id: settings.id,
+    name: settings.name,
+    landingUrl: settings.landingUrl,
+    allowedOrigins: [...origins].sort(),
+    secretHash: hashSecretKey(settings.secretKey),
+    identityKey: identityKey(settings.secretKey),
+    rewardBasisPoints: settings.rewardBasisPoints ?? PROGRAM_DEFAULTS.rewardBasisPoints,
+    friendDiscountPercent: settings.friendDiscountPercent ?? PROGRAM_DEFAULTS.friendDiscountPercent,
+    attributionWindowMs: settings.attributionWindowMs ?? PROGRAM_DEFAULTS.attributionWindowMs,
+    dedupWindowMs: settings.dedupWindowMs ?? PROGRAM_DEFAULTS.dedupWindowMs,
+    createdAt: existing?.createdAt ?? now,
+  };
+  await store.saveProgram(program);
+  return program;
+}

@@ -1,0 +1,114 @@
+import type { ConversionStatus, NotAttributedReason, RewardStatus } from '../../../shared/src/wire.ts';
+
+/** What the services see of stored rows: camelCase, booleans as booleans, times as epoch ms. */
+
+export interface ProgramRecord {
+  id: string;
+  name: string;
+  /** Where short links send friends; its own query string is kept. */
+  landingUrl: string;
+  /** Origins (`scheme://host[:port]`) whose pages may call the browser API. */
+  allowedOrigins: string[];
+  /** sha256 hex of the secret key: the key itself is never stored. */
+  secretHash: string;
+  /** Derived from the secret key (shared `identityKey`); verifies signed identities. */
+  identityKey: string;
+  /** The ambassador's reward, in basis points of what the friend paid (1000 = 10%). */
+  rewardBasisPoints: number;
+  friendDiscountPercent: number;
+  attributionWindowMs: number;
+  dedupWindowMs: number;
+  createdAt: number;
+}
+
+export interface AmbassadorRecord {
+  id: number;
+  programId: string;
+  /** Canonical (upper-case) referral code; also the friend's coupon code. */
+  code: string;
+  /** As given by the shop. */
+  email: string;
+  /** shared `normaliseEmail`, which identifies the mailbox. */
+  emailNormalised: string;
+  name: string | null;
+  customerId: string | null;
+  createdAt: number;
+}
+
+export type ClickSource = 'link' | 'widget';
+
+export interface ClickRecord {
+  id: string;
+  programId: string;
+  ambassadorId: number;
+  visitorId: string | null;
+  ipUaHash: string | null;
+  source: ClickSource;
+  /** false for a click that turned out to repeat an earlier one. */
+  counted: boolean;
+  /** The ambassador's own browser clicked: stored for the record, never counted. */
+  self: boolean;
+  url: string | null;
+  referrer: string | null;
+  createdAt: number;
+  claimedAt: number | null;
+}
+
+export interface RewardRecord {
+  id: number;
+  ambassadorId: number;
+  conversionId: number;
+  kind: 'store_credit';
+  /** What the reward was worth when the order was paid. */
+  originalAmount: number;
+  /** What it is worth now, after refunds. */
+  amount: number;
+  currency: string;
+  status: RewardStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConversionRecord {
+  id: number;
+  programId: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+  refundedAmount: number;
+  status: ConversionStatus;
+  customerEmail: string | null;
+  customerEmailNormalised: string | null;
+  customerId: string | null;
+  visitorId: string | null;
+  couponCode: string | null;
+  attributed: boolean;
+  /** The ambassador the referral pointed to, also when not attributed (self-referral). */
+  ambassadorId: number | null;
+  clickId: string | null;
+  reason: NotAttributedReason | null;
+  friendDiscountPercent: number | null;
+  friendDiscountAmount: number | null;
+  createdAt: number;
+}
+
+export interface ConversionDetails extends ConversionRecord {
+  ambassadorCode: string | null;
+  reward: RewardRecord | null;
+}
+
+export interface RewardWithOrder extends RewardRecord {
+  orderId: string;
+}
+
+export interface AmbassadorSummary {
+  /** Counted clicks that were not the ambassador's own. */
+  clicks: number;
+  /** Attributed conversions that were not refunded in full. */
+  conversions: number;
+  /** Newest first, at most `REWARD_LIST_LIMIT`. */
+  rewards: RewardWithOrder[];
+  totals: Array<{ currency: string; pending: number; approved: number; paid: number }>;
+}
+
+export const REWARD_LIST_LIMIT = 100;

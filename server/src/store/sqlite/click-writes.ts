@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3';
+import type { ClickDecider, ClickSeen } from '../../domain/click-dedup.ts';
+import type { ClickWrite, ClickWriteResult } from '../store.ts';
+
+interface ClickSeenRow {
+  id: string;
+  ambassador_id: number;
+  visitor_id: string | null;
+  created_at: number;
+}
+
+const seen = (row: ClickSeenRow | undefined): ClickSeen | null =>
+  row ? { id: row.id, ambassadorId: row.ambassador_id, visitorId: row.visitor_id, createdAt: row.created_at } : null;
+
+/**
+ * Writes batches of clicks. Each click's look-ups and its write run inside the batch's single
+ * IMMEDIATE transaction, so two concurrent duplicates can never both be counted: the second
+ * sees the first (same batch or an earlier commit) because SQLite has one writer at a time.
+ */
+export function createClickWriter(db: Database) {
+  const byId = db.prepare<[string], ClickSeenRow>(
+    'SELECT id, ambassador_id, visitor_id, created_at FROM clicks WHERE id = ?',
+  );
+  const recentByVisitor = db.prepare<{ ambassadorId: number; visitorId: string; since: number }, ClickSeenRow>(
+    `SELECT id, ambassador_id, visitor_id, created_at FROM clicks
+     WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId AND created_at >= @since
+     ORDER BY created_at DESC LIMIT 1`,
+  );
+  const recentByIpUa = db.prepare<{ ambassadorId: number; ipUaHash: string; since: number }, ClickSeenRow>(
+    `SELECT id, ambassador_id, visitor_id, created_at FROM clicks
+     WHERE ambassador_id = @ambassadorId AND ip_ua_hash = @ipUaHash AND created_at >= @since
+     ORDER BY created_at DESC LIMIT 1`,
+  );
+  const isAmbassadorVisitor = db
+    .prepare<[number, string], number>('SELECT 1 FROM ambassador_visitors WHERE ambassador_id = ? AND visitor_id = ?')
+    .pluck();
+  const insert = db.prepare(
+    `INSERT INTO clicks (id, program_id, ambassador_id, visitor_id, ip_ua_hash, source, counted, self, url, referrer, created_at)
+     VALUES (@id, @programId, @ambassadorId, @visitorId, @ipUaHash, @source, 1, @self, @url, @referrer, @at)`,
+  );
+  const claim = db.prepare(
+    `UPDATE clicks SET visitor_id = @visitorId, claimed_at = @at, self = MAX(self, @self),
+       counted = CASE WHEN @uncount = 1 THEN 0 ELSE counted END,
+       url = COALESCE(url, @url), referrer = COALESCE(referrer, @referrer)
+     WHERE id = @id AND visitor_id IS NULL`,
+  );
+
+  function writeOne(write: ClickWrite, decide: ClickDecider): ClickWriteResult {
+    const since = write.at - write.dedupWindowMs;
+    const decision = decide({
+      now: write.at,
+      dedupWindowMs: write.dedupWindowMs,
+      ambassadorId: write.ambassadorId,
+      source: write.source,
+      visitorId: write.visitorId,
+      claimTarget: write.claimClickId ? seen(byId.get(write.claimClickId)) : null,
+      recentByVisitor: write.visitorId
+        ? seen(recentByVisitor.get({ ambassadorId: write.ambassadorId, visitorId: write.visitorId, since }))
+        : null,
+      recentByIpUa: write.ipUaHash
+        ? seen(recentByIpUa.get({ ambassadorId: write.ambassadorId, ipUaHash: write.ipUaHash, since }))
+        : null,
+    });
+    if (decision.action === 'duplicate') return { clickId: decision.clickId, counted: false };
+
+    const self = write.visitorId !== null && isAmbassadorVisitor.get(write.ambassadorId, write.visitorId) === 1 ? 1 : 0;
+    if (decision.action === 'claim') {
+      claim.run({
+        id: decision.clickId,
+        visitorId: write.visitorId,
+        at: write.at,
+        self,
+        uncount: decision.uncount ? 1 : 0,
+        url: write.url,
+        referrer: write.referrer,
+      });
+      return { clickId: decision.clickId, counted: false };
+    }
+    insert.run({
+      id: write.newClickId,
+      programId: write.programId,
+      ambassadorId: write.ambassadorId,
+      visitorId: write.visitorId,
+      ipUaHash: write.ipUaHash,
+      source: write.source,
+      self,
+      url: write.url,
+      referrer: write.referrer,
+      at: write.at,
+    });
+    return { clickId: write.newClickId, counted: self === 0 };
+  }
+
+  const writeBatch = db.transaction((writes: ClickWrite[], decide: ClickDecider) =>
+    writes.map((write): ClickWriteResult | Error => {
+      // A failing statement rolls back only itself; the rest of the batch still commits.
+      try {
+        return writeOne(write, decide);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+
+  return (writes: ClickWrite[], decide: ClickDecider) => writeBatch.immediate(writes, decide);
+}

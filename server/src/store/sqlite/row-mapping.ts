@@ -1,0 +1,191 @@
+import type { ConversionStatus, NotAttributedReason, RewardStatus } from '../../../../shared/src/wire.ts';
+import type {
+  AmbassadorRecord,
+  ClickRecord,
+  ClickSource,
+  ConversionRecord,
+  ProgramRecord,
+  RewardRecord,
+  RewardWithOrder,
+} from '../records.ts';
+
+/** Rows exactly as SQLite returns them. All column-name knowledge lives in this file and the SQL. */
+
+export interface ProgramRow {
+  id: string;
+  name: string;
+  landing_url: string;
+  secret_hash: string;
+  identity_key: string;
+  reward_basis_points: number;
+  friend_discount_percent: number;
+  attribution_window_ms: number;
+  dedup_window_ms: number;
+  created_at: number;
+}
+
+export interface AmbassadorRow {
+  id: number;
+  program_id: string;
+  code: string;
+  email: string;
+  email_normalised: string;
+  name: string | null;
+  customer_id: string | null;
+  created_at: number;
+}
+
+export interface ClickRow {
+  id: string;
+  program_id: string;
+  ambassador_id: number;
+  visitor_id: string | null;
+  ip_ua_hash: string | null;
+  source: ClickSource;
+  counted: number;
+  self: number;
+  url: string | null;
+  referrer: string | null;
+  created_at: number;
+  claimed_at: number | null;
+}
+
+export interface ConversionRow {
+  id: number;
+  program_id: string;
+  order_id: string;
+  amount: number;
+  currency: string;
+  refunded_amount: number;
+  status: ConversionStatus;
+  customer_email: string | null;
+  customer_email_normalised: string | null;
+  customer_id: string | null;
+  visitor_id: string | null;
+  coupon_code: string | null;
+  attributed: number;
+  ambassador_id: number | null;
+  click_id: string | null;
+  reason: NotAttributedReason | null;
+  friend_discount_percent: number | null;
+  friend_discount_amount: number | null;
+  created_at: number;
+}
+
+export interface RewardRow {
+  id: number;
+  program_id: string;
+  ambassador_id: number;
+  conversion_id: number;
+  kind: 'store_credit';
+  original_amount: number;
+  amount: number;
+  currency: string;
+  status: RewardStatus;
+  created_at: number;
+  updated_at: number;
+}
+
+export function programFromRow(row: ProgramRow, allowedOrigins: string[]): ProgramRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    landingUrl: row.landing_url,
+    allowedOrigins,
+    secretHash: row.secret_hash,
+    identityKey: row.identity_key,
+    rewardBasisPoints: row.reward_basis_points,
+    friendDiscountPercent: row.friend_discount_percent,
+    attributionWindowMs: row.attribution_window_ms,
+    dedupWindowMs: row.dedup_window_ms,
+    createdAt: row.created_at,
+  };
+}
+
+export function programToRow(program: ProgramRecord): ProgramRow {
+  return {
+    id: program.id,
+    name: program.name,
+    landing_url: program.landingUrl,
+    secret_hash: program.secretHash,
+    identity_key: program.identityKey,
+    reward_basis_points: program.rewardBasisPoints,
+    friend_discount_percent: program.friendDiscountPercent,
+    attribution_window_ms: program.attributionWindowMs,
+    dedup_window_ms: program.dedupWindowMs,
+    created_at: program.createdAt,
+  };
+}
+
+export function ambassadorFromRow(row: AmbassadorRow): AmbassadorRecord {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    code: row.code,
+    email: row.email,
+    emailNormalised: row.email_normalised,
+    name: row.name,
+    customerId: row.customer_id,
+    createdAt: row.created_at,
+  };
+}
+
+export function clickFromRow(row: ClickRow): ClickRecord {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    ambassadorId: row.ambassador_id,
+    visitorId: row.visitor_id,
+    ipUaHash: row.ip_ua_hash,
+    source: row.source,
+    counted: row.counted === 1,
+    self: row.self === 1,
+    url: row.url,
+    referrer: row.referrer,
+    createdAt: row.created_at,
+    claimedAt: row.claimed_at,
+  };
+}
+
+export function conversionFromRow(row: ConversionRow): ConversionRecord {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    orderId: row.order_id,
+    amount: row.amount,
+    currency: row.currency,
+    refundedAmount: row.refunded_amount,
+    status: row.status,
+    customerEmail: row.customer_email,
+    customerEmailNormalised: row.customer_email_normalised,
+    customerId: row.customer_id,
+    visitorId: row.visitor_id,
+    couponCode: row.coupon_code,
+    attributed: row.attributed === 1,
+    ambassadorId: row.ambassador_id,
+    clickId: row.click_id,
+    reason: row.reason,
+    friendDiscountPercent: row.friend_discount_percent,
+    friendDiscountAmount: row.friend_discount_amount,
+    createdAt: row.created_at,
+  };
+}
+
+export function rewardFromRow(row: RewardRow): RewardRecord {
+  return {
+    id: row.id,
+    ambassadorId: row.ambassador_id,
+    conversionId: row.conversion_id,
+    kind: row.kind,
+    originalAmount: row.original_amount,
+    amount: row.amount,
+    currency: row.currency,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function rewardWithOrderFromRow(row: RewardRow & { order_id: string }): RewardWithOrder {
+  return { ...rewardFromRow(row), orderId: row.order_id };
+}

@@ -1,0 +1,225 @@
+import type { Database } from 'better-sqlite3';
+import type { ClickDecider } from '../../domain/click-dedup.ts';
+import {
+  REWARD_LIST_LIMIT,
+  type AmbassadorRecord,
+  type AmbassadorSummary,
+  type ClickRecord,
+  type ConversionDetails,
+  type ProgramRecord,
+} from '../records.ts';
+import type {
+  ClickWrite,
+  ClickWriteResult,
+  InsertAmbassadorResult,
+  NewAmbassador,
+  NewConversion,
+  RefundPlanner,
+  Store,
+} from '../store.ts';
+import { createClickWriter } from './click-writes.ts';
+import { createConversionWrites } from './conversion-writes.ts';
+import { openDatabase } from './open-database.ts';
+import {
+  ambassadorFromRow,
+  clickFromRow,
+  programFromRow,
+  programToRow,
+  rewardWithOrderFromRow,
+  type AmbassadorRow,
+  type ClickRow,
+  type ProgramRow,
+  type RewardRow,
+} from './row-mapping.ts';
+
+/** Opens the database file (`:memory:` for a throwaway one), migrates it and wraps it. */
+export function openSqliteStore(path: string): SqliteStore {
+  return new SqliteStore(openDatabase(path));
+}
+
+/** The better-sqlite3 implementation of `Store`: prepared statements only, named parameters. */
+export class SqliteStore implements Store {
+  readonly #db: Database;
+  readonly #clicks: ReturnType<typeof createClickWriter>;
+  readonly #conversions: ReturnType<typeof createConversionWrites>;
+  readonly #sql;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#clicks = createClickWriter(db);
+    this.#conversions = createConversionWrites(db);
+    this.#sql = {
+      ping: db.prepare('SELECT 1').pluck(),
+      upsertProgram: db.prepare(
+        `INSERT INTO programs (id, name, landing_url, secret_hash, identity_key, reward_basis_points,
+           friend_discount_percent, attribution_window_ms, dedup_window_ms, created_at)
+         VALUES (@id, @name, @landing_url, @secret_hash, @identity_key, @reward_basis_points,
+           @friend_discount_percent, @attribution_window_ms, @dedup_window_ms, @created_at)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, landing_url = excluded.landing_url,
+           secret_hash = excluded.secret_hash, identity_key = excluded.identity_key,
+           reward_basis_points = excluded.reward_basis_points,
+           friend_discount_percent = excluded.friend_discount_percent,
+           attribution_window_ms = excluded.attribution_window_ms, dedup_window_ms = excluded.dedup_window_ms`,
+      ),
+      deleteOrigins: db.prepare<[string]>('DELETE FROM program_origins WHERE program_id = ?'),
+      insertOrigin: db.prepare<[string, string]>('INSERT OR IGNORE INTO program_origins (program_id, origin) VALUES (?, ?)'),
+      programById: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE id = ?'),
+      programBySecretHash: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE secret_hash = ?'),
+      originsOf: db.prepare<[string], string>('SELECT origin FROM program_origins WHERE program_id = ? ORDER BY origin').pluck(),
+      originAllowedAnywhere: db.prepare<[string], number>('SELECT 1 FROM program_origins WHERE origin = ? LIMIT 1').pluck(),
+      insertAmbassador: db.prepare(
+        `INSERT INTO ambassadors (program_id, code, email, email_normalised, name, customer_id, created_at)
+         VALUES (@programId, @code, @email, @emailNormalised, @name, @customerId, @createdAt)
+         ON CONFLICT (program_id, email_normalised) DO NOTHING`,
+      ),
+      fillAmbassador: db.prepare(
+        `UPDATE ambassadors SET name = COALESCE(name, @name), customer_id = COALESCE(customer_id, @customerId)
+         WHERE program_id = @programId AND email_normalised = @emailNormalised`,
+      ),
+      ambassadorByEmail: db.prepare<[string, string], AmbassadorRow>(
+        'SELECT * FROM ambassadors WHERE program_id = ? AND email_normalised = ?',
+      ),
+      ambassadorByCode: db.prepare<[string], AmbassadorRow>('SELECT * FROM ambassadors WHERE code = ?'),
+      ambassadorById: db.prepare<[number], AmbassadorRow>('SELECT * FROM ambassadors WHERE id = ?'),
+      insertVisitor: db.prepare(
+        'INSERT OR IGNORE INTO ambassador_visitors (ambassador_id, visitor_id, first_seen_at) VALUES (?, ?, ?)',
+      ),
+      flagSelfClicks: db.prepare('UPDATE clicks SET self = 1 WHERE ambassador_id = ? AND visitor_id = ? AND self = 0'),
+      isVisitor: db
+        .prepare<[number, string], number>('SELECT 1 FROM ambassador_visitors WHERE ambassador_id = ? AND visitor_id = ?')
+        .pluck(),
+      countedClicks: db
+        .prepare<[number], number>('SELECT count(*) FROM clicks WHERE ambassador_id = ? AND counted = 1 AND self = 0')
+        .pluck(),
+      boughtConversions: db
+        .prepare<[number], number>(
+          `SELECT count(*) FROM conversions WHERE ambassador_id = ? AND attributed = 1 AND status <> 'refunded'`,
+        )
+        .pluck(),
+      rewards: db.prepare<[number, number], RewardRow & { order_id: string }>(
+        `SELECT r.*, c.order_id FROM rewards r JOIN conversions c ON c.id = r.conversion_id
+         WHERE r.ambassador_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
+      ),
+      rewardTotals: db.prepare<[number], { currency: string; pending: number; approved: number; paid: number }>(
+        `SELECT currency,
+           SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END) AS pending,
+           SUM(CASE WHEN status = 'approved' THEN amount ELSE 0 END) AS approved,
+           SUM(CASE WHEN status = 'paid' THEN amount ELSE 0 END) AS paid
+         FROM rewards WHERE ambassador_id = ? GROUP BY currency ORDER BY currency`,
+      ),
+      clickById: db.prepare<[string, string], ClickRow>('SELECT * FROM clicks WHERE id = ? AND program_id = ?'),
+      latestClick: db.prepare<[number, string], ClickRow>(
+        'SELECT * FROM clicks WHERE ambassador_id = ? AND visitor_id = ? ORDER BY created_at DESC LIMIT 1',
+      ),
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.#sql.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  async saveProgram(program: ProgramRecord): Promise<void> {
+    this.#db
+      .transaction(() => {
+        this.#sql.upsertProgram.run(programToRow(program));
+        this.#sql.deleteOrigins.run(program.id);
+        for (const origin of program.allowedOrigins) this.#sql.insertOrigin.run(program.id, origin);
+      })
+      .immediate();
+  }
+
+  async getProgram(id: string): Promise<ProgramRecord | null> {
+    const row = this.#sql.programById.get(id);
+    return row ? programFromRow(row, this.#sql.originsOf.all(row.id)) : null;
+  }
+
+  async findProgramBySecretHash(secretHash: string): Promise<ProgramRecord | null> {
+    const row = this.#sql.programBySecretHash.get(secretHash);
+    return row ? programFromRow(row, this.#sql.originsOf.all(row.id)) : null;
+  }
+
+  async isOriginAllowedByAnyProgram(origin: string): Promise<boolean> {
+    return this.#sql.originAllowedAnywhere.get(origin) === 1;
+  }
+
+  async insertAmbassador(ambassador: NewAmbassador): Promise<InsertAmbassadorResult> {
+    try {
+      return this.#db
+        .transaction((): InsertAmbassadorResult => {
+          const inserted = this.#sql.insertAmbassador.run(ambassador);
+          if (inserted.changes === 0) this.#sql.fillAmbassador.run(ambassador);
+          const row = this.#sql.ambassadorByEmail.get(ambassador.programId, ambassador.emailNormalised);
+          if (!row) throw new Error('ambassador vanished inside its own transaction');
+          return { status: inserted.changes === 1 ? 'created' : 'existing', ambassador: ambassadorFromRow(row) };
+        })
+        .immediate();
+    } catch (error) {
+      // The (program, email) conflict is handled by ON CONFLICT, so a unique violation is the code.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return { status: 'code_taken' };
+      throw error;
+    }
+  }
+
+  async findAmbassadorByCode(code: string): Promise<AmbassadorRecord | null> {
+    const row = this.#sql.ambassadorByCode.get(code);
+    return row ? ambassadorFromRow(row) : null;
+  }
+
+  async getAmbassador(id: number): Promise<AmbassadorRecord | null> {
+    const row = this.#sql.ambassadorById.get(id);
+    return row ? ambassadorFromRow(row) : null;
+  }
+
+  async addAmbassadorVisitor(ambassadorId: number, visitorId: string, at: number): Promise<void> {
+    this.#db
+      .transaction(() => {
+        const added = this.#sql.insertVisitor.run(ambassadorId, visitorId, at);
+        if (added.changes === 1) this.#sql.flagSelfClicks.run(ambassadorId, visitorId);
+      })
+      .immediate();
+  }
+
+  async isAmbassadorVisitor(ambassadorId: number, visitorId: string): Promise<boolean> {
+    return this.#sql.isVisitor.get(ambassadorId, visitorId) === 1;
+  }
+
+  async summariseAmbassador(ambassadorId: number): Promise<AmbassadorSummary> {
+    // One read transaction, so the counts and the totals describe the same moment.
+    return this.#db.transaction(() => ({
+      clicks: this.#sql.countedClicks.get(ambassadorId) ?? 0,
+      conversions: this.#sql.boughtConversions.get(ambassadorId) ?? 0,
+      rewards: this.#sql.rewards.all(ambassadorId, REWARD_LIST_LIMIT).map(rewardWithOrderFromRow),
+      totals: this.#sql.rewardTotals.all(ambassadorId),
+    }))();
+  }
+
+  async recordClicks(writes: ClickWrite[], decide: ClickDecider): Promise<Array<ClickWriteResult | Error>> {
+    return this.#clicks(writes, decide);
+  }
+
+  async findClick(programId: string, clickId: string): Promise<ClickRecord | null> {
+    const row = this.#sql.clickById.get(clickId, programId);
+    return row ? clickFromRow(row) : null;
+  }
+
+  async findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null> {
+    const row = this.#sql.latestClick.get(ambassadorId, visitorId);
+    return row ? clickFromRow(row) : null;
+  }
+
+  async findConversion(programId: string, orderId: string): Promise<ConversionDetails | null> {
+    return this.#conversions.find(programId, orderId);
+  }
+
+  async recordConversion(conversion: NewConversion): Promise<{ created: boolean; conversion: ConversionDetails }> {
+    return this.#conversions.record(conversion);
+  }
+
+  async applyRefund(programId: string, orderId: string, plan: RefundPlanner, at: number): Promise<ConversionDetails | null> {
+    return this.#conversions.refund(programId, orderId, plan, at);
+  }
+}

@@ -1,0 +1,42 @@
+import type { AmbassadorView } from '../../../../shared/src/wire.ts';
+import { fill, type Messages } from '../messages.ts';
+import { AmbassadorStats } from './ambassador-stats.tsx';
+import { CopyButton } from './copy-button.tsx';
+import { ShareButtons } from './share-buttons.tsx';
+
+interface Props {
+  ambassador: AmbassadorView;
+  programName: string;
+  t: Messages;
+  lang: string | undefined;
+}
+
+/** "Invite a friend": the ambassador's link and code, ways to share them, and what they earned. */
+export function AmbassadorPanel({ ambassador, programName, t, lang }: Props) {
+  return (
+    <section class="card" data-testid="sarafan-panel" aria-labelledby="sarafan-title">
+      <h2 id="sarafan-title">{t.title}</h2>
+      <p>{fill(t.friendsGet, { percent: ambassador.offer.discount.percent })}</p>
+      <label class="muted" for="sarafan-link">
+        {t.linkLabel}
+      </label>
+      <div class="row">
+        <input
+          id="sarafan-link"
+          readOnly
+          value={ambassador.link}
+          data-testid="sarafan-referral-link"
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <CopyButton text={ambassador.link} label={t.copyLink} t={t} testId="sarafan-copy-link" />
+      </div>
+      <p class="muted">{t.codeLabel}</p>
+      <div class="row">
+        <code data-testid="sarafan-referral-code">{ambassador.code}</code>
+        <CopyButton text={ambassador.code} label={t.copyCode} t={t} testId="sarafan-copy-code" secondary />
+      </div>
+      <ShareButtons ambassador={ambassador} programName={programName} t={t} />
+      <AmbassadorStats ambassador={ambassador} t={t} lang={lang} />
+    </section>
+  );
+}

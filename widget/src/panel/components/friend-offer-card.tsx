@@ -1,0 +1,26 @@
+import type { FriendOffer } from '../../../../shared/src/wire.ts';
+import { fill, type Messages } from '../messages.ts';
+import { CopyButton } from './copy-button.tsx';
+
+interface Props {
+  offer: FriendOffer;
+  t: Messages;
+  onDismiss: () => void;
+}
+
+/** "Alice gives you 10% off": a small card in the corner for a visitor who came through a link. */
+export function FriendOfferCard({ offer, t, onDismiss }: Props) {
+  return (
+    <aside class="card offer" data-testid="sarafan-offer" aria-label={t.offerLabel}>
+      <p>{fill(t.offer, { name: offer.ambassadorName, percent: offer.discount.percent })}</p>
+      <p class="muted">{t.offerCode}</p>
+      <div class="row">
+        <code data-testid="sarafan-offer-code">{offer.couponCode}</code>
+        <CopyButton text={offer.couponCode} label={t.copyCode} t={t} testId="sarafan-offer-copy" />
+      </div>
+      <button type="button" class="close" data-testid="sarafan-offer-close" aria-label={t.dismiss} onClick={onDismiss}>
+        ×
+      </button>
+    </aside>
+  );
+}

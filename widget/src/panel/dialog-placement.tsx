@@ -1,0 +1,43 @@
+import type { SessionResponse } from '../../../shared/src/wire.ts';
+import { AmbassadorPanel } from './components/ambassador-panel.tsx';
+import { PanelDialog } from './components/panel-dialog.tsx';
+import { ProgramIntro } from './components/program-intro.tsx';
+import type { Messages } from './messages.ts';
+import { appendHost, removeHost, renderStyled } from './shadow-host.tsx';
+
+let dialogRoot: ShadowRoot | null = null;
+let returnFocusTo: HTMLElement | null = null;
+
+/**
+ * Opens (or updates) the panel in a modal dialog. After a purchase it shows only the
+ * ambassador's panel: without one (a bad signature) it stays hidden rather than show a
+ * "buy something to join" text to someone who just bought. `open` falls back to that text.
+ */
+export function openDialog(session: SessionResponse, reason: 'purchase' | 'open', t: Messages, lang: string | undefined): boolean {
+  const { ambassador } = session;
+  if (!ambassador && reason === 'purchase') return false;
+  if (!dialogRoot) {
+    returnFocusTo = document.activeElement as HTMLElement | null;
+    dialogRoot = appendHost('sarafan-dialog');
+  }
+  const programName = session.program.name;
+  renderStyled(
+    <PanelDialog t={t} onClose={closeDialog}>
+      {ambassador ? (
+        <AmbassadorPanel ambassador={ambassador} programName={programName} t={t} lang={lang} />
+      ) : (
+        <ProgramIntro programName={programName} t={t} />
+      )}
+    </PanelDialog>,
+    dialogRoot,
+  );
+  return true;
+}
+
+export function closeDialog(): void {
+  if (!dialogRoot) return;
+  removeHost(dialogRoot);
+  dialogRoot = null;
+  if (returnFocusTo?.isConnected) returnFocusTo.focus();
+  returnFocusTo = null;
+}

@@ -1,0 +1,56 @@
+import type { SessionRequest, SessionResponse } from '../../../shared/src/wire.ts';
+import type { PanelContext } from '../panel-context.ts';
+import { warn } from '../warn.ts';
+
+/** A slow server must not leave a dialog popping up long after the visitor moved on. */
+export const SESSION_TIMEOUT_MS = 8000;
+
+const sessions = new Map<string, Promise<SessionResponse | null>>();
+
+/**
+ * One `POST /v1/widget/session` per distinct request and page: every placement shares it.
+ * `null` when the server is down, slow or refuses; failures are not cached, so a later call
+ * tries again.
+ */
+export function loadSession(context: PanelContext): Promise<SessionResponse | null> {
+  const request: SessionRequest = {
+    programId: context.programId,
+    visitorId: context.visitorId,
+    referral: context.referral ?? undefined,
+    identity: context.identity ?? undefined,
+  };
+  const key = JSON.stringify(request);
+  let session = sessions.get(key);
+  if (!session) {
+    session = fetchSession(context.server, request);
+    sessions.set(key, session);
+    void session.then((answer) => answer || sessions.delete(key));
+  }
+  return session;
+}
+
+async function fetchSession(server: string, request: SessionRequest): Promise<SessionResponse | null> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SESSION_TIMEOUT_MS);
+  try {
+    const response = await fetch(server + '/v1/widget/session', {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+      signal: abort.signal,
+    });
+    if (!response.ok) throw Error('session failed: HTTP ' + response.status);
+    return (await response.json()) as SessionResponse;
+  } catch (error) {
+    warn(error);
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** For tests: forget the sessions of earlier cases. */
+export function clearSessions(): void {
+  sessions.clear();
+}

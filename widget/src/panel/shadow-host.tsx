@@ -1,0 +1,29 @@
+import { render, type ComponentChildren } from 'preact';
+import { PANEL_CSS } from './styles.ts';
+
+/** Renders into `root` together with the panel's stylesheet (each shadow root needs its own). */
+export function renderStyled(content: ComponentChildren, root: ShadowRoot): void {
+  render(
+    <>
+      <style>{PANEL_CSS}</style>
+      {content}
+    </>,
+    root,
+  );
+}
+
+/**
+ * A host for an overlay placement at the end of `<body>`. A custom tag name, so that the shop's
+ * `div { … }` rules cannot reach it; its children are fixed, so it takes no space.
+ */
+export function appendHost(tagName: string): ShadowRoot {
+  const host = document.createElement(tagName);
+  const root = host.attachShadow({ mode: 'open' });
+  document.body.append(host);
+  return root;
+}
+
+export function removeHost(root: ShadowRoot): void {
+  render(null, root);
+  root.host.remove();
+}

@@ -1,0 +1,108 @@
+import { vi } from 'vitest';
+import type { AmbassadorView, SessionResponse } from '../../shared/src/wire.ts';
+import type { PanelContext } from '../src/panel-context.ts';
+
+export const SERVER = 'http://localhost:8787';
+
+export const aliceOffer = {
+  ambassadorName: 'Alice',
+  couponCode: 'ALICE7K2',
+  discount: { type: 'percent', percent: 10 },
+} as const satisfies SessionResponse['offer'];
+
+export function ambassadorView(overrides: Partial<AmbassadorView> = {}): AmbassadorView {
+  return {
+    code: 'BOB42XY',
+    name: 'Bob',
+    link: `${SERVER}/r/BOB42XY`,
+    couponCode: 'BOB42XY',
+    offer: { ambassadorName: 'Bob', couponCode: 'BOB42XY', discount: { type: 'percent', percent: 10 } },
+    stats: { clicks: 7, friendsBought: 2 },
+    rewards: [
+      { amount: 1250, currency: 'USD', status: 'pending', createdAt: 1_700_000_000_000 },
+      { amount: 500, currency: 'JPY', status: 'approved', createdAt: 1_700_000_100_000 },
+    ],
+    totals: [
+      { currency: 'USD', pending: 1250, approved: 0, paid: 300 },
+      { currency: 'JPY', pending: 0, approved: 500, paid: 0 },
+    ],
+    ...overrides,
+  };
+}
+
+export function session(overrides: Partial<SessionResponse> = {}): SessionResponse {
+  return { program: { id: 'demo', name: 'Demo Shop' }, offer: null, ambassador: null, ...overrides };
+}
+
+export function panelContext(overrides: Partial<PanelContext> = {}): PanelContext {
+  return {
+    server: SERVER,
+    programId: 'demo',
+    visitorId: 'visitor_1',
+    referral: null,
+    identity: null,
+    lang: 'en-US',
+    reason: 'inline',
+    ...overrides,
+  };
+}
+
+export const identity = {
+  email: 'bob@example.com',
+  name: 'Bob',
+  timestamp: 1_700_000_000_000,
+  signature: 'a'.repeat(64),
+};
+
+export interface RecordedRequest {
+  url: string;
+  init: RequestInit | undefined;
+  body: unknown;
+}
+
+type Answer = (body: unknown) => Response | Promise<Response>;
+
+/**
+ * Replaces `fetch` with a stand-in for the tracking server's browser API, answering by path.
+ * The real server is exercised by the end-to-end tests; here we check what the widget sends
+ * and how it renders the answers.
+ */
+export function stubServer(answers: { clicks?: Answer; session?: Answer }): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string | URL, init?: RequestInit) => {
+      const url = String(input);
+      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      requests.push({ url, init, body });
+      const answer = url.endsWith('/v1/widget/clicks') ? answers.clicks : url.endsWith('/v1/widget/session') ? answers.session : undefined;
+      if (!answer) throw new TypeError('Failed to fetch');
+      return answer(body);
+    }),
+  );
+  return requests;
+}
+
+export function json(value: unknown, status = 200): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** The shadow root of the first element matching `selector` in the light DOM. */
+export function shadowOf(selector: string): ShadowRoot {
+  const root = document.querySelector(selector)?.shadowRoot;
+  if (!root) throw new Error(`no shadow root on ${selector}`);
+  return root;
+}
+
+export function byTestId<T extends Element = HTMLElement>(root: ParentNode, testId: string): T {
+  const element = root.querySelector<T>(`[data-testid="${testId}"]`);
+  if (!element) throw new Error(`no element with data-testid=${testId}`);
+  return element;
+}
+
+export function clearCookies(): void {
+  for (const pair of document.cookie.split('; ')) {
+    const name = pair.split('=')[0];
+    if (name) document.cookie = `${name}=;path=/;max-age=0`;
+  }
+}
