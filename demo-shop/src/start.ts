@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildShopApp } from './app.ts';
 import { resolveShopConfig, type ShopConfig } from './config.ts';
-import { SarafanClient } from './sarafan/client.ts';
+import { errorMessage, SarafanClient } from './sarafan/client.ts';
 import { syncPendingOrders } from './sarafan/conversions.ts';
 import { ShopStore } from './store.ts';
 
@@ -51,7 +51,7 @@ export async function startDemoShop(config: Partial<ShopConfig> = {}, options: S
   });
   const catchUp = new AbortController();
   const pendingSync = syncPendingOrders({ store, sarafan, now, log: app.log }, catchUp.signal).catch((error: unknown) =>
-    app.log.warn({ err: error }, 'catching up with Sarafan failed'),
+    app.log.warn({ reason: errorMessage(error) }, 'catching up with Sarafan failed'),
   );
 
   let closing: Promise<void> | null = null;

@@ -58,6 +58,8 @@ export const OrderIdConflictError = defineApiError(
   'This order id was already recorded with a different amount or currency.',
 );
 
+export const DatabaseUnavailableError = defineApiError('database_unavailable', 503, 'The database does not answer.');
+
 /** Fastify's own client errors, mapped to our stable codes. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large.' },

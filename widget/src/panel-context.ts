@@ -24,6 +24,9 @@ export interface PanelContext {
   identity: Identity | null;
   /** BCP 47 language tag from `data-lang`; the panel falls back to `<html lang>`, then the browser. */
   lang: string | undefined;
+  /** `orderId` of the latest `purchase` call, as the shop passed it (the panel checks it), so
+   * that its dialog opens once, not on every reload. */
+  orderId: unknown;
   reason: PanelReason;
 }
 

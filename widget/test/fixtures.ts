@@ -42,6 +42,7 @@ export function panelContext(overrides: Partial<PanelContext> = {}): PanelContex
     referral: null,
     identity: null,
     lang: 'en-US',
+    orderId: undefined,
     reason: 'inline',
     ...overrides,
   };
@@ -103,6 +104,6 @@ export function byTestId<T extends Element = HTMLElement>(root: ParentNode, test
 export function clearCookies(): void {
   for (const pair of document.cookie.split('; ')) {
     const name = pair.split('=')[0];
-    if (name) document.cookie = `${name}=;path=/;max-age=0`;
+    if (name) document.cookie = `${name}=;path=/;max-age=-1`;
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { emailProblem, MAX_NAME_LENGTH } from '../checkout.ts';
 import { formField } from '../http/form-body.ts';
 import { accountPage, signInPage, signOutPage } from '../pages/account.ts';
+import { errorMessage } from '../sarafan/client.ts';
 import { storeCreditFor, type StoreCredit } from '../sarafan/store-credit.ts';
 import type { ShopContext } from '../shop-context.ts';
 import { currentCustomer, redirectAfterPost, sendPage, signIn, signOut } from './page.ts';
@@ -14,7 +15,7 @@ export const accountRoutes: FastifyPluginAsync<{ shop: ShopContext }> = async (a
     try {
       credit = await storeCreditFor(shop, customer);
     } catch (error) {
-      request.log.warn({ err: error }, 'store credit unavailable: Sarafan did not answer');
+      request.log.warn({ reason: errorMessage(error) }, 'store credit unavailable: Sarafan did not answer');
     }
     const orders = shop.store.ordersOfCustomer(customer.id);
     return sendPage(shop, request, reply, { title: 'Your account', body: accountPage({ customer, orders, credit }) });

@@ -13,7 +13,8 @@ export const checkoutRoutes: FastifyPluginAsync<{ shop: ShopContext }> = async (
     const cart = currentCart(request);
     if (cart.length === 0) return redirectAfterPost(reply, '/cart');
     // A visitor who came through a friend's link sees the friend offer and finds the coupon filled in.
-    const offer = await friendOfferForReferral(shop.sarafan, visitorReferral(request).referral, request.log);
+    const referral = visitorReferral(request).referral;
+    const offer = await friendOfferForReferral(shop.sarafan, referral, currentCustomer(shop, request)?.email, request.log);
     const prefilled = offer && form.coupon === '' && error === null ? { ...form, coupon: offer.code } : form;
     return sendPage(shop, request, reply, {
       status: error ? 422 : 200,

@@ -123,6 +123,11 @@ export class SarafanClient {
   }
 }
 
+/** A one-line reason for logs: Sarafan being away is expected, so no stack trace. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ConversionRequest } from '../../../shared/src/wire.ts';
 import type { Order, ShopStore } from '../store.ts';
-import { SarafanRejectedError, type SarafanClient } from './client.ts';
+import { errorMessage, SarafanRejectedError, type SarafanClient } from './client.ts';
 
 /**
  * Keeping Sarafan in step with the shop's orders. The order is always stored first and is the
@@ -64,8 +64,8 @@ export async function syncOrderWithSarafan(deps: SyncDeps, order: Order): Promis
       deps.store.recordRefundReported(current.id, deps.now());
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    deps.log.warn({ orderId: current.id, err: error }, 'order not yet reported to Sarafan; will retry');
+    const message = errorMessage(error);
+    deps.log.warn({ orderId: current.id, reason: message }, 'order not yet reported to Sarafan; will retry');
     deps.store.recordSyncFailed(current.id, message);
   }
   return deps.store.orderById(current.id) ?? current;

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { canonicalCode, isReferralCode } from '../../../shared/src/referral-code.ts';
 import type { ReferralCookie } from '../../../shared/src/referral-cookie.ts';
 import type { CouponResponse } from '../../../shared/src/wire.ts';
-import { SarafanUnavailableError, type SarafanClient } from './client.ts';
+import { errorMessage, type SarafanClient } from './client.ts';
 
 /**
  * Friend coupons: the ambassador's referral code doubles as a coupon code. The shop asks Sarafan
@@ -11,18 +11,22 @@ import { SarafanUnavailableError, type SarafanClient } from './client.ts';
 
 /**
  * The friend offer to prefill at checkout for a visitor who arrived through a referral link.
- * Best effort: when Sarafan is down the checkout simply shows an empty coupon field.
+ * Best effort: when Sarafan is down the checkout simply shows an empty coupon field. For a signed-in
+ * customer the lookup carries their e-mail, so an ambassador who clicked their own link is not
+ * offered their own coupon.
  */
 export async function friendOfferForReferral(
   sarafan: SarafanClient,
   referral: ReferralCookie | null,
+  buyerEmail: string | undefined,
   log: FastifyBaseLogger,
 ): Promise<CouponResponse | null> {
   if (!referral) return null;
   try {
-    return await sarafan.lookupCoupon(referral.code);
+    const offer = await sarafan.lookupCoupon(referral.code, buyerEmail || undefined);
+    return offer && offer.eligible !== false ? offer : null;
   } catch (error) {
-    log.warn({ err: error }, 'could not look up the referral coupon; checkout continues without it');
+    log.warn({ reason: errorMessage(error) }, 'could not look up the referral coupon; checkout continues without it');
     return null;
   }
 }
@@ -42,14 +46,12 @@ export async function checkCoupon(sarafan: SarafanClient, typedCode: string, buy
   let coupon: CouponResponse | null;
   try {
     coupon = await sarafan.lookupCoupon(code, buyerEmail);
-  } catch (error) {
-    if (error instanceof SarafanUnavailableError) {
-      return {
-        ok: false,
-        message: "We couldn't check your coupon just now. Please try again, or remove the coupon to order without it.",
-      };
-    }
-    return { ok: false, message: `We don't know the coupon code "${code}".` };
+  } catch {
+    // Unreachable, or refused (a misconfigured secret key): either way the coupon is unchecked.
+    return {
+      ok: false,
+      message: "We couldn't check your coupon just now. Please try again, or remove the coupon to order without it.",
+    };
   }
   if (!coupon) return { ok: false, message: `We don't know the coupon code "${code}".` };
   if (coupon.eligible === false) return { ok: false, message: ineligibleMessage(coupon.reason) };

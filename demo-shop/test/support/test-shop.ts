@@ -63,10 +63,12 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${await freePort()}`;
 }
 
-/** The value of `data-testid` elements' text or attributes, for readable assertions. */
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#96;': '`' };
+
+/** The text right inside the element with this `data-testid` (up to its first child), unescaped. */
 export function byTestId(html: string, testId: string): string | null {
   const match = new RegExp(`<[^>]*data-testid="${testId}"[^>]*>([^<]*)`).exec(html);
-  return match ? (match[1] ?? '').trim() : null;
+  return match ? (match[1] ?? '').trim().replace(/&(amp|lt|gt|quot|#39|#96);/g, (entity) => ENTITIES[entity] ?? entity) : null;
 }
 
 export function attributeOf(html: string, testId: string, attribute: string): string | null {

@@ -44,9 +44,13 @@ export class AmbassadorService {
 
   /** The ambassador with this code in this program; codes of other programs are not found. */
   async findByCode(program: ProgramRecord, code: string): Promise<AmbassadorRecord | null> {
-    const canonical = canonicalCode(code);
-    if (!isReferralCode(canonical)) return null;
-    const ambassador = await this.#store.findAmbassadorByCode(canonical);
+    const ambassador = await this.findByCodeInAnyProgram(code);
     return ambassador && ambassador.programId === program.id ? ambassador : null;
+  }
+
+  /** Codes are unique across programs; only the short link, which names no program, needs this. */
+  async findByCodeInAnyProgram(code: string): Promise<AmbassadorRecord | null> {
+    const canonical = canonicalCode(code);
+    return isReferralCode(canonical) ? this.#store.findAmbassadorByCode(canonical) : null;
   }
 }

@@ -69,6 +69,11 @@ export class ClickService {
     return { clickId: result.clickId, counted: result.counted };
   }
 
+  /** Clicks waiting for their batch. */
+  get pendingWrites(): number {
+    return this.#batcher.waiting;
+  }
+
   /** Writes the clicks still waiting; call before closing the store. */
   drain(): Promise<void> {
     return this.#batcher.drain();

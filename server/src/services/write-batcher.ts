@@ -24,22 +24,30 @@ export class WriteBatcher<In, Out> {
   #queue: Array<Pending<In, Out>> = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight = new Set<Promise<void>>();
+  /** Set by `drain`: from then on nothing waits for the timer (the server is shutting down). */
+  #draining = false;
 
   constructor(flush: (items: In[]) => Promise<Array<Out | Error>>, options: Partial<BatcherOptions> = {}) {
     this.#flush = flush;
     this.#options = { ...DEFAULT_BATCHER_OPTIONS, ...options };
   }
 
+  /** Writes waiting for their batch to start (for metrics and shutdown tests). */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
   write(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
-      if (this.#queue.length >= this.#options.maxItems) this.#flushNow();
+      if (this.#queue.length >= this.#options.maxItems || this.#draining) this.#flushNow();
       else if (this.#timer === null) this.#timer = setTimeout(() => this.#flushNow(), this.#options.maxDelayMs);
     });
   }
 
-  /** Writes what is waiting and waits for every batch in flight; used on shutdown. */
+  /** Writes what is waiting and waits for every batch in flight; later writes are written at once. Used on shutdown. */
   async drain(): Promise<void> {
+    this.#draining = true;
     this.#flushNow();
     await Promise.all([...this.#inFlight]);
   }

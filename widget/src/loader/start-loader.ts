@@ -57,6 +57,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     }
     let identity: Identity | null = null;
     let purchaseWaiting = false;
+    let orderId: unknown;
     let panel: Promise<PanelModule> | undefined;
 
     const saveReferral = () => referral && writeCookie(REFERRAL_COOKIE, formatReferralCookie(referral), THIRTY_DAYS_SECONDS);
@@ -65,7 +66,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     // current state (read when the chunk has arrived, not when it was asked for).
     const need = (reason: PanelReason) => {
       (panel ||= importPanel(server + '/widget/' + PANEL_FILE))
-        .then((module) => module.show({ server, programId, visitorId, referral, identity, lang, reason }))
+        .then((module) => module.show({ server, programId, visitorId, referral, identity, lang, orderId, reason }))
         .catch((error) => {
           panel = undefined;
           warn(error);
@@ -81,6 +82,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
           need(purchaseWaiting ? 'purchase' : 'inline');
           purchaseWaiting = false;
         } else if (command == 'purchase') {
+          orderId = Object(args).orderId;
           // The ambassador panel needs to know who bought: wait for `identify` if it comes later.
           if (identity) need('purchase');
           else purchaseWaiting = true;
@@ -130,7 +132,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
         visitorId,
         clickId: landing.clickId,
         url: url.href,
-        referrer: document.referrer || undefined,
+        referrer: document.referrer,
       })
         .then(({ clickId }) => {
           // Last click wins: a new referral replaces the one in the cookie.

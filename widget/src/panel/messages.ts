@@ -11,7 +11,7 @@ const en = {
   copyLink: 'Copy link',
   copyCode: 'Copy code',
   copied: 'Copied!',
-  copyFailed: 'Press Ctrl+C to copy',
+  copyFailed: 'Copy failed',
   shareNative: 'Share',
   shareEmail: 'Email',
   shareTitle: '{percent}% off at {program}',

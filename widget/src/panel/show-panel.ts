@@ -4,6 +4,7 @@ import { closeDialog, openDialog } from './dialog-placement.tsx';
 import { MOUNT_SELECTOR, renderInline } from './inline-placement.tsx';
 import { messagesFor } from './messages.ts';
 import { hideOffer, isOfferShown, renderOffer } from './offer-placement.tsx';
+import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
 import { clearSessions, loadSession } from './session.ts';
 
 /** Set by `purchase` or `open`, cleared once the dialog was shown (or could not be). */
@@ -20,7 +21,7 @@ export function show(context: PanelContext): Promise<void> {
 }
 
 async function update(context: PanelContext): Promise<void> {
-  if (context.reason === 'purchase' || context.reason === 'open') dialogWanted = context.reason;
+  if (context.reason === 'open' || (context.reason === 'purchase' && !wasShownFor(context.orderId))) dialogWanted = context.reason;
   const mounts = document.querySelectorAll(MOUNT_SELECTOR);
   // Nothing to show (say, `identify` on a page without a mount point): no request at all.
   if (!mounts.length && !context.referral && !dialogWanted && !isOfferShown()) return;
@@ -37,7 +38,7 @@ async function update(context: PanelContext): Promise<void> {
   const t = messagesFor(lang);
   for (const mount of mounts) renderInline(mount, session, t, lang);
   renderOffer(session.offer, t);
-  if (dialogWanted) openDialog(session, dialogWanted, t, lang);
+  if (dialogWanted && openDialog(session, dialogWanted, t, lang) && dialogWanted === 'purchase') rememberShownFor(context.orderId);
   dialogWanted = null;
 }
 

@@ -49,7 +49,7 @@ export function AmbassadorStats({ ambassador, t, lang }: Props) {
               data-amount={reward.amount}
               data-currency={reward.currency}
             >
-              <span>{formatMoney(reward.amount, reward.currency, lang)}</span>
+              <span>{formatMoney(reward.amount, reward.currency, lang)}</span>{' '}
               <span>{t.status[reward.status] ?? reward.status}</span>
             </li>
           ))}

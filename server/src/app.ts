@@ -1,0 +1,97 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { systemClock, type Clock } from './clock.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { serverApiRoutes } from './routes/server-api.ts';
+import { shortLinkRoutes } from './routes/short-links.ts';
+import { widgetApiRoutes } from './routes/widget-api.ts';
+import { widgetAssetRoutes } from './routes/widget-assets.ts';
+import { createServices, type Services } from './services/services.ts';
+import type { BatcherOptions } from './services/write-batcher.ts';
+import type { Store } from './store/store.ts';
+
+/** Request bodies are small JSON objects; anything bigger is a mistake or an attack. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  store: Store;
+  /** Base URL of short links, without a trailing slash; a function if it is known only after listen. */
+  publicUrl: string | (() => string);
+  widgetDir: string;
+  /** Salt of the IP + user-agent hash of short-link clicks. */
+  ipSalt: string;
+  clock?: Clock;
+  /** Fastify logger options; off by default (tests). */
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  clickBatch?: Partial<BatcherOptions>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sarafan: Services;
+  }
+}
+
+/**
+ * The tracking server as a Fastify instance that does not listen: tests call `app.inject`,
+ * `start.ts` listens. Closing the app writes the clicks still waiting in the batcher; the store
+ * belongs to the caller, who closes it after the app.
+ */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const publicUrl = options.publicUrl;
+  const services = createServices(
+    {
+      store: options.store,
+      clock: options.clock ?? systemClock,
+      publicUrl: typeof publicUrl === 'function' ? () => trimSlash(publicUrl()) : () => trimSlash(publicUrl),
+    },
+    { ipSalt: options.ipSalt, ...(options.clickBatch ? { batch: options.clickBatch } : {}) },
+  );
+
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    logger,
+    // One line per request is noise at click volumes; `LOG_LEVEL=debug` brings them back.
+    logController: new LogController({
+      disableRequestLogging: !(typeof logger === 'object' && logger !== null && ['debug', 'trace'].includes(String(logger.level))),
+    }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    ajv: {
+      customOptions: {
+        // Reject unknown fields and wrong types instead of silently dropping or converting them.
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  });
+
+  app.decorate('sarafan', services);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  // Only JSON bodies (and, on the browser API, JSON sent as text/plain); anything else is a 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.register(healthRoutes, { store: options.store });
+  app.register(widgetAssetRoutes, { widgetDir: options.widgetDir });
+  app.register(shortLinkRoutes, { services });
+  app.register(widgetApiRoutes, { prefix: '/v1/widget', services });
+  app.register(serverApiRoutes, { prefix: '/v1', services });
+
+  // preClose runs before the HTTP server waits for open requests, and those requests wait for
+  // their batch: draining first lets them finish. onClose catches anything that arrived since.
+  app.addHook('preClose', async () => {
+    await services.clicks.drain();
+  });
+  app.addHook('onClose', async () => {
+    await services.clicks.drain();
+  });
+  return app;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,25 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { OriginNotAllowedError } from '../errors.ts';
+import type { ProgramRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+
+/**
+ * CORS for the browser API. A preflight does not say which program it is for, so it passes when
+ * any program allows the origin; the handler then checks the origin against the program named in
+ * the body (`assertOriginAllowed`). Requests without an Origin (curl, server code) are not
+ * browsers acting for a page, so they pass.
+ */
+export async function registerWidgetCors(app: FastifyInstance, store: Store): Promise<void> {
+  await app.register(cors, {
+    origin: async (origin: string | undefined) => (origin ? store.isOriginAllowedByAnyProgram(origin) : false),
+    methods: ['POST'],
+    allowedHeaders: ['content-type'],
+    maxAge: 600,
+  });
+}
+
+export function assertOriginAllowed(request: FastifyRequest, program: ProgramRecord): void {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !program.allowedOrigins.includes(origin)) throw new OriginNotAllowedError();
+}

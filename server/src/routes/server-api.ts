@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { requireSecretKey } from '../plugins/server-auth.ts';
+import type { Services } from '../services/services.ts';
+import { ambassadorRoutes } from './ambassadors.ts';
+import { conversionRoutes } from './conversions.ts';
+import { couponRoutes } from './coupons.ts';
+
+/** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
+export async function serverApiRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
+  requireSecretKey(app, options.services.context.store);
+  const { services } = options;
+  await app.register(ambassadorRoutes, { services });
+  await app.register(couponRoutes, { services });
+  await app.register(conversionRoutes, { services });
+}

@@ -1,0 +1,64 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isbot } from 'isbot';
+import { CLICK_PARAM, REFERRAL_PARAM } from '../../../shared/src/referral-cookie.ts';
+import type { Services } from '../services/services.ts';
+
+/**
+ * `GET|HEAD /r/{code}`: the short link an ambassador shares. Redirects (302, never cached) to the
+ * program's landing URL with `ref={code}`, keeping the landing URL's own query.
+ *
+ * Only people count: a HEAD request, an empty user agent or a known bot / link-preview fetcher
+ * gets the redirect with `ref` but no click. A person's click is counted here and its id added as
+ * `sarafan_click`, so that the widget on the landing page claims it instead of counting again.
+ *
+ * Codes are unique across programs and the link names no program, so an unknown code has nowhere
+ * to go: it gets a small 404 page, unless the link carries `?program={id}`, in which case it
+ * redirects to that program's landing URL without a referral.
+ */
+export async function shortLinkRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { store } = services.context;
+  app.get<{ Params: { code: string }; Querystring: Record<string, unknown> }>(
+    '/r/:code',
+    { schema: { params: Type.Object({ code: Type.String({ maxLength: 100 }) }) } },
+    async (request, reply) => {
+      const ambassador = await services.ambassadors.findByCodeInAnyProgram(request.params.code);
+      const program = ambassador ? await store.getProgram(ambassador.programId) : null;
+      if (!ambassador || !program) {
+        const fallbackId = typeof request.query.program === 'string' ? request.query.program.slice(0, 64) : null;
+        const fallback = fallbackId ? await store.getProgram(fallbackId) : null;
+        if (fallback) return redirect(reply, fallback.landingUrl, {});
+        return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
+      }
+
+      const userAgent = request.headers['user-agent'] ?? '';
+      const isPerson = request.method === 'GET' && userAgent.trim() !== '' && !isbot(userAgent);
+      if (!isPerson) return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code });
+
+      const click = await services.clicks.recordLinkClick(program, ambassador, {
+        ip: request.ip,
+        userAgent,
+        referrer: request.headers.referer ?? null,
+      });
+      return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code, [CLICK_PARAM]: click.clickId });
+    },
+  );
+}
+
+function redirect(reply: FastifyReply, landingUrl: string, params: Record<string, string>): FastifyReply {
+  const target = new URL(landingUrl);
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+  return reply.code(302).header('location', target.toString()).header('cache-control', 'no-store').send();
+}
+
+const UNKNOWN_LINK_PAGE = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Link not found</title>
+<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem">
+<h1>This referral link does not exist</h1>
+<p>Check the link with the friend who sent it: it may have been mistyped or cut short.</p>
+</body>
+</html>
+`;

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { registerWidgetCors } from '../plugins/widget-cors.ts';
+import type { Services } from '../services/services.ts';
+import { widgetClickRoutes } from './widget-clicks.ts';
+import { widgetSessionRoutes } from './widget-session.ts';
+
+export interface WidgetApiOptions {
+  services: Services;
+}
+
+/**
+ * The browser API under `/v1/widget`. Besides `application/json` it accepts a JSON body sent as
+ * `text/plain`: a CORS-safelisted content type, so the widget can skip the preflight round trip.
+ */
+export async function widgetApiRoutes(app: FastifyInstance, options: WidgetApiOptions): Promise<void> {
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  await registerWidgetCors(app, options.services.context.store);
+  await app.register(widgetClickRoutes, { services: options.services });
+  await app.register(widgetSessionRoutes, { services: options.services });
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { ClickRequest as ClickRequestBody, ClickResponse as ClickResponseBody } from '../../../shared/src/wire.ts';
+import { ProgramNotFoundError, ReferralCodeNotFoundError } from '../errors.ts';
+import { assertOriginAllowed } from '../plugins/widget-cors.ts';
+import { responses } from '../schemas/common.ts';
+import { ClickRequest, ClickResponse } from '../schemas/widget.ts';
+import type { Services } from '../services/services.ts';
+
+/** `POST /v1/widget/clicks`: the widget reports a referred visit (or claims a short-link click). */
+export async function widgetClickRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { store } = services.context;
+  app.post<{ Body: ClickRequestBody; Reply: ClickResponseBody }>(
+    '/clicks',
+    { schema: { body: ClickRequest, response: responses({ 200: ClickResponse }) } },
+    async (request) => {
+      const program = await store.getProgram(request.body.programId);
+      if (!program) throw new ProgramNotFoundError();
+      assertOriginAllowed(request, program);
+      const ambassador = await services.ambassadors.findByCode(program, request.body.code);
+      if (!ambassador) throw new ReferralCodeNotFoundError();
+      return services.clicks.recordWidgetClick(program, ambassador, request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import { EMAIL_PATTERN } from '../../../shared/src/email.ts';
+import { CURRENCY_CODE_PATTERN, MAX_AMOUNT_MINOR } from '../../../shared/src/money.ts';
+import { REFERRAL_CODE_PATTERN } from '../../../shared/src/referral-code.ts';
+
+/** Building blocks of the request and response schemas. Every string has a length limit. */
+
+export const ProgramId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', maxLength: 64 });
+export const ReferralCode = Type.String({ pattern: REFERRAL_CODE_PATTERN, maxLength: 32 });
+/** Visitor ids and click ids: nanoid-like. */
+export const OpaqueId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', maxLength: 64 });
+export const Email = Type.String({ pattern: EMAIL_PATTERN, minLength: 3, maxLength: 254 });
+export const PersonName = Type.String({ minLength: 1, maxLength: 100 });
+export const CustomerId = Type.String({ minLength: 1, maxLength: 128 });
+/** Shop order ids come in every shape; only control characters are refused. */
+export const OrderId = Type.String({ pattern: '^[^\\u0000-\\u001F\\u007F]+$', minLength: 1, maxLength: 128 });
+export const Currency = Type.String({ pattern: CURRENCY_CODE_PATTERN, minLength: 3, maxLength: 3 });
+export const AmountMinor = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_MINOR });
+export const PositiveAmountMinor = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR });
+/** Epoch milliseconds up to the year 5000. */
+export const EpochMs = Type.Integer({ minimum: 0, maximum: 95_617_584_000_000 });
+/** Page URLs and referrers: long ones are accepted and stored truncated. */
+export const PageUrl = Type.String({ maxLength: 4_096 });
+export const Percent = Type.Integer({ minimum: 0, maximum: 100 });
+
+export const RewardStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('paid'),
+  Type.Literal('voided'),
+  Type.Literal('held'),
+  Type.Literal('rejected'),
+]);
+
+export const PercentDiscount = Type.Object({ type: Type.Literal('percent'), percent: Percent });
+
+export const FriendOffer = Type.Object({
+  ambassadorName: Type.String(),
+  couponCode: Type.String(),
+  discount: PercentDiscount,
+});
+
+export const ApiError = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});
+
+/** Response schemas of a route: its successes plus the error shape for every 4xx and 5xx. */
+export function responses<R extends Record<number, TSchema>>(success: R) {
+  return { ...success, '4xx': ApiError, '5xx': ApiError };
+}
+
+export const strict = { additionalProperties: false } as const;

@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { CustomerId, Email, EpochMs, FriendOffer, OpaqueId, PageUrl, PersonName, ProgramId, ReferralCode, RewardStatus, strict } from './common.ts';
+
+export const ClickRequest = Type.Object(
+  {
+    programId: ProgramId,
+    code: ReferralCode,
+    visitorId: OpaqueId,
+    clickId: Type.Optional(OpaqueId),
+    url: Type.Optional(PageUrl),
+    referrer: Type.Optional(PageUrl),
+  },
+  strict,
+);
+
+export const ClickResponse = Type.Object({ clickId: Type.String(), counted: Type.Boolean() });
+
+export const SessionRequest = Type.Object(
+  {
+    programId: ProgramId,
+    visitorId: OpaqueId,
+    referral: Type.Optional(Type.Object({ code: ReferralCode, clickId: Type.Optional(OpaqueId) }, strict)),
+    identity: Type.Optional(
+      Type.Object(
+        {
+          email: Email,
+          name: Type.Optional(PersonName),
+          customerId: Type.Optional(CustomerId),
+          timestamp: EpochMs,
+          signature: Type.String({ minLength: 1, maxLength: 128 }),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+
+export const AmbassadorView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  link: Type.String(),
+  couponCode: Type.String(),
+  offer: FriendOffer,
+  stats: Type.Object({ clicks: Type.Integer(), friendsBought: Type.Integer() }),
+  rewards: Type.Array(
+    Type.Object({ amount: Type.Integer(), currency: Type.String(), status: RewardStatus, createdAt: Type.Integer() }),
+  ),
+  totals: Type.Array(
+    Type.Object({ currency: Type.String(), pending: Type.Integer(), approved: Type.Integer(), paid: Type.Integer() }),
+  ),
+});
+
+export const SessionResponse = Type.Object({
+  program: Type.Object({ id: Type.String(), name: Type.String() }),
+  offer: Type.Union([FriendOffer, Type.Null()]),
+  ambassador: Type.Union([AmbassadorView, Type.Null()]),
+});

@@ -1,0 +1,24 @@
+import type { Static } from '@sinclair/typebox';
+import type * as Wire from '../../../shared/src/wire.ts';
+import type * as AmbassadorSchemas from './ambassadors.ts';
+import type * as CouponSchemas from './coupons.ts';
+import type * as ConversionSchemas from './conversions.ts';
+import type * as WidgetSchemas from './widget.ts';
+
+/**
+ * Compile-time proof that the route schemas describe exactly the types of `shared/src/wire.ts`:
+ * if either side changes alone, `npm run typecheck` fails here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+
+export type WireConformance = [
+  Check<Same<Static<typeof WidgetSchemas.ClickRequest>, Wire.ClickRequest>>,
+  Check<Same<Static<typeof WidgetSchemas.ClickResponse>, Wire.ClickResponse>>,
+  Check<Same<Static<typeof WidgetSchemas.SessionRequest>, Wire.SessionRequest>>,
+  Check<Same<Static<typeof WidgetSchemas.SessionResponse>, Wire.SessionResponse>>,
+  Check<Same<Static<typeof AmbassadorSchemas.AmbassadorResponse>, Wire.AmbassadorResponse>>,
+  Check<Same<Static<typeof CouponSchemas.CouponResponse>, Wire.CouponResponse>>,
+  Check<Same<Static<typeof ConversionSchemas.ConversionRequest>, Wire.ConversionRequest>>,
+  Check<Same<Static<typeof ConversionSchemas.ConversionResponse>, Wire.ConversionResponse>>,
+];

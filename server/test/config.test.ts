@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      publicUrl: null,
+      dbPath: './data/sarafan.sqlite',
+      widgetDir: './widget/dist',
+      demoSecret: 'sk_demo_local',
+      demoSecretFromEnv: false,
+      demoShopUrl: 'http://localhost:3000',
+      seedDemo: true,
+      logLevel: 'info',
+      trustProxy: false,
+    });
+    expect(config.ipSalt).toMatch(/^[0-9a-f]{32}$/);
+    expect(loadConfig({}).ipSalt).not.toBe(config.ipSalt);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      SARAFAN_PORT: '9000',
+      SARAFAN_HOST: '0.0.0.0',
+      SARAFAN_PUBLIC_URL: 'https://ref.shop.example/',
+      SARAFAN_DB_PATH: '/var/lib/sarafan/db.sqlite',
+      SARAFAN_WIDGET_DIR: '/opt/widget',
+      SARAFAN_DEMO_SECRET: 'sk_custom',
+      SARAFAN_DEMO_SHOP_URL: 'http://127.0.0.1:3001',
+      SARAFAN_SEED_DEMO: '0',
+      SARAFAN_IP_SALT: 'pepper',
+      SARAFAN_TRUST_PROXY: '1',
+      LOG_LEVEL: 'WARN',
+    });
+    expect(config).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      publicUrl: 'https://ref.shop.example',
+      dbPath: '/var/lib/sarafan/db.sqlite',
+      widgetDir: '/opt/widget',
+      demoSecret: 'sk_custom',
+      demoSecretFromEnv: true,
+      demoShopUrl: 'http://127.0.0.1:3001',
+      seedDemo: false,
+      ipSalt: 'pepper',
+      logLevel: 'warn',
+      trustProxy: true,
+    });
+  });
+
+  it('treats empty variables as unset and refuses malformed ones', () => {
+    expect(loadConfig({ SARAFAN_PORT: '', SARAFAN_DEMO_SECRET: ' ' })).toMatchObject({ port: 8787, demoSecretFromEnv: false });
+    for (const env of [
+      { SARAFAN_PORT: 'eighty' },
+      { SARAFAN_PORT: '70000' },
+      { SARAFAN_PUBLIC_URL: 'ref.example' },
+      { SARAFAN_DEMO_SHOP_URL: 'ftp://shop' },
+      { SARAFAN_SEED_DEMO: 'maybe' },
+      { LOG_LEVEL: 'loud' },
+    ]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
+    }
+  });
+});

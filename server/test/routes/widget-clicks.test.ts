@@ -1,0 +1,211 @@
+import { signIdentity } from '../../../shared/src/identity-signature.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BROWSER_UA, createTestApp, DEMO, HOUR, MINUTE, OTHER, type TestApp } from '../helpers/test-app.ts';
+
+describe('POST /v1/widget/clicks', () => {
+  let t: TestApp;
+  let code: string;
+  beforeEach(async () => {
+    t = await createTestApp();
+    code = await t.ambassador('alice@example.com');
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const click = (body: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.widget('clicks', { programId: 'demo', code, visitorId: 'visitor-1', ...body }, headers);
+  const shortLink = async (remoteAddress = '198.51.100.4') => {
+    const response = await t.inject({ method: 'GET', url: `/r/${code}`, headers: { 'user-agent': BROWSER_UA }, remoteAddress });
+    return String(new URL(String(response.headers.location)).searchParams.get('sarafan_click'));
+  };
+
+  it('counts a new click and records where it happened', async () => {
+    const response = await click({ url: 'http://localhost:3000/?ref=x', referrer: 'https://social.example/post/1' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toEqual({ clickId: expect.stringMatching(/^[A-Za-z0-9_-]+$/), counted: true });
+    expect(t.count('clicks', `id = '${body.clickId}' AND visitor_id = 'visitor-1' AND url LIKE 'http://localhost:3000/%' AND referrer = 'https://social.example/post/1'`)).toBe(1);
+  });
+
+  it('stores long URLs truncated', async () => {
+    const response = await click({ url: `http://localhost:3000/?q=${'x'.repeat(3_000)}` });
+    expect(response.statusCode).toBe(200);
+    expect(t.count('clicks', 'length(url) = 1024')).toBe(1);
+  });
+
+  it('counts the same visitor twice within the window once', async () => {
+    const first = (await click({})).json();
+    t.clock.advance(59 * MINUTE);
+    const second = (await click({})).json();
+    expect(second).toEqual({ clickId: first.clickId, counted: false });
+    expect(t.count('clicks')).toBe(1);
+  });
+
+  it('counts the same visitor again after the window', async () => {
+    const first = (await click({})).json();
+    t.clock.advance(HOUR + MINUTE);
+    const second = (await click({})).json();
+    expect(second.counted).toBe(true);
+    expect(second.clickId).not.toBe(first.clickId);
+    expect(t.count('clicks', 'counted = 1')).toBe(2);
+  });
+
+  it('counts different visitors separately', async () => {
+    expect((await click({ visitorId: 'visitor-1' })).json().counted).toBe(true);
+    expect((await click({ visitorId: 'visitor-2' })).json().counted).toBe(true);
+    expect(t.count('clicks')).toBe(2);
+  });
+
+  it('claims the click of the short link instead of counting another', async () => {
+    const clickId = await shortLink();
+    const claimed = (await click({ clickId })).json();
+    expect(claimed).toEqual({ clickId, counted: false });
+    expect(t.count('clicks')).toBe(1);
+    expect(t.count('clicks', `id = '${clickId}' AND visitor_id = 'visitor-1' AND counted = 1 AND claimed_at IS NOT NULL`)).toBe(1);
+    // A reload of the landing page (same URL, same browser) changes nothing.
+    expect((await click({ clickId })).json()).toEqual({ clickId, counted: false });
+    // A later ?ref= visit from that browser is a repeat of the claimed click.
+    expect((await click({})).json()).toEqual({ clickId, counted: false });
+    expect(t.count('clicks')).toBe(1);
+  });
+
+  it('dedups a later short-link visit against a widget click from the same browser', async () => {
+    const widgetClick = (await click({})).json();
+    // inject's default remote address is 127.0.0.1 for both requests.
+    const response = await t.inject({ method: 'GET', url: `/r/${code}`, headers: { 'user-agent': BROWSER_UA } });
+    expect(new URL(String(response.headers.location)).searchParams.get('sarafan_click')).toBe(widgetClick.clickId);
+    expect(t.count('clicks')).toBe(1);
+  });
+
+  it('treats a landing URL shared onwards as a new click of the next browser', async () => {
+    const clickId = await shortLink();
+    await click({ clickId, visitorId: 'first-browser' });
+    const next = (await click({ clickId, visitorId: 'second-browser' }, { 'user-agent': 'Mozilla/5.0 (iPhone) Safari/604.1' })).json();
+    expect(next.counted).toBe(true);
+    expect(next.clickId).not.toBe(clickId);
+    expect(t.count('clicks', 'counted = 1')).toBe(2);
+  });
+
+  it('does not claim a click of another ambassador or a stale one', async () => {
+    const bobCode = await t.ambassador('bob@example.com');
+    const clickId = await shortLink();
+    const otherAmbassador = (await t.widget('clicks', { programId: 'demo', code: bobCode, visitorId: 'v9', clickId })).json();
+    expect(otherAmbassador.clickId).not.toBe(clickId);
+    expect(otherAmbassador.counted).toBe(true);
+
+    const stale = await shortLink('192.0.2.55');
+    t.clock.advance(2 * HOUR);
+    const late = (await click({ clickId: stale, visitorId: 'late-visitor' })).json();
+    expect(late.clickId).not.toBe(stale);
+    expect(late.counted).toBe(true);
+  });
+
+  it('counts concurrent duplicates once, within one batch and across batches', async () => {
+    const results = await Promise.all(Array.from({ length: 25 }, () => click({ visitorId: 'racer' })));
+    const bodies = results.map((response) => response.json());
+    expect(bodies.filter((body) => body.counted)).toHaveLength(1);
+    expect(new Set(bodies.map((body) => body.clickId)).size).toBe(1);
+
+    const unbatched = await createTestApp({ clickBatch: { maxItems: 1 } });
+    try {
+      const bobCode = await unbatched.ambassador('bob@example.com');
+      const racing = await Promise.all(
+        Array.from({ length: 25 }, () => unbatched.widget('clicks', { programId: 'demo', code: bobCode, visitorId: 'racer' })),
+      );
+      expect(racing.map((response) => response.json()).filter((body) => body.counted)).toHaveLength(1);
+      expect(unbatched.count('clicks')).toBe(1);
+    } finally {
+      await unbatched.close();
+    }
+    expect(t.count('clicks')).toBe(1);
+  });
+
+  it("stores the ambassador's own clicks as self and does not count them", async () => {
+    const timestamp = t.clock.now;
+    const identity = { email: 'alice@example.com', timestamp };
+    const signature = signIdentity(DEMO.secretKey, { programId: 'demo', ...identity });
+    await t.widget('session', { programId: 'demo', visitorId: 'alice-laptop', identity: { ...identity, signature } });
+
+    const own = (await click({ visitorId: 'alice-laptop' })).json();
+    expect(own.counted).toBe(false);
+    expect(t.count('clicks', `id = '${own.clickId}' AND self = 1`)).toBe(1);
+    const stats = (await t.api('GET', `/v1/ambassadors/${code}`)).json();
+    expect(stats.clicks).toBe(0);
+  });
+
+  it('accepts a JSON body sent as text/plain (no CORS preflight)', async () => {
+    const response = await t.inject({
+      method: 'POST',
+      url: '/v1/widget/clicks',
+      headers: { origin: DEMO.origin, 'content-type': 'text/plain;charset=UTF-8' },
+      payload: JSON.stringify({ programId: 'demo', code, visitorId: 'plain' }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().counted).toBe(true);
+  });
+
+  it('answers 404 for an unknown code, a code of another program and an unknown program', async () => {
+    const otherCode = await t.ambassador('carol@other.example', {}, OTHER.secretKey);
+    expect((await click({ code: 'NOSUCHCODE' })).json().error.code).toBe('referral_code_not_found');
+    expect((await click({ code: otherCode })).statusCode).toBe(404);
+    const unknownProgram = await click({ programId: 'nope' });
+    expect(unknownProgram.statusCode).toBe(404);
+    expect(unknownProgram.json().error.code).toBe('program_not_found');
+    expect(t.count('clicks')).toBe(0);
+  });
+
+  describe('CORS', () => {
+    it('allows the program origin, under both loopback names, and reflects it', async () => {
+      for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000']) {
+        const response = await click({ visitorId: `v-${origin.length}-${origin.charCodeAt(7)}` }, { origin });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['access-control-allow-origin']).toBe(origin);
+      }
+    });
+
+    it('answers a preflight from an allowed origin', async () => {
+      const response = await t.inject({
+        method: 'OPTIONS',
+        url: '/v1/widget/clicks',
+        headers: { origin: DEMO.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(response.statusCode).toBe(204);
+      expect(response.headers['access-control-allow-origin']).toBe(DEMO.origin);
+      expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
+    });
+
+    it('refuses a preflight and a request from an origin no program allows', async () => {
+      const preflight = await t.inject({
+        method: 'OPTIONS',
+        url: '/v1/widget/clicks',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+      expect(preflight.statusCode).toBe(404);
+
+      const response = await click({}, { origin: 'https://evil.example' });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe('origin_not_allowed');
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+      expect(t.count('clicks')).toBe(0);
+    });
+
+    it("refuses another program's origin for this program", async () => {
+      const response = await click({}, { origin: OTHER.origin });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe('origin_not_allowed');
+      expect(t.count('clicks')).toBe(0);
+    });
+
+    it('allows requests without an Origin (server-side callers)', async () => {
+      const response = await t.inject({
+        method: 'POST',
+        url: '/v1/widget/clicks',
+        payload: { programId: 'demo', code, visitorId: 'curl' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate, readMigrations } from '../../../src/store/sqlite/migrate.ts';
+import { openDatabase } from '../../../src/store/sqlite/open-database.ts';
+
+describe('migrations', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sarafan-migrate-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the schema once, in WAL mode with foreign keys, in a folder it creates', () => {
+    const path = join(dir, 'nested', 'folder', 'db.sqlite');
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['ambassadors', 'clicks', 'conversions', 'programs', 'refunds', 'rewards', 'schema_migrations']),
+    );
+    expect(migrate(db)).toEqual([]);
+    db.close();
+    const again = openDatabase(path);
+    expect(again.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    again.close();
+  });
+
+  it('applies only the migrations a database has not seen, in order', () => {
+    const folder = join(dir, 'migrations');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '001-first.sql'), 'CREATE TABLE a (x INTEGER);');
+    writeFileSync(join(folder, 'README.md'), 'not a migration');
+    const db = new Database(':memory:');
+    expect(migrate(db, readMigrations(folder))).toEqual([1]);
+    writeFileSync(join(folder, '002-second.sql'), 'ALTER TABLE a ADD COLUMN y INTEGER;');
+    expect(migrate(db, readMigrations(folder))).toEqual([2]);
+    expect(migrate(db, readMigrations(folder))).toEqual([]);
+    db.close();
+  });
+
+  it('rolls back a failing migration completely', () => {
+    const folder = join(dir, 'migrations');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '001-broken.sql'), 'CREATE TABLE a (x INTEGER); CREATE TABLE a (x INTEGER);');
+    const db = new Database(':memory:');
+    expect(() => migrate(db, readMigrations(folder))).toThrow();
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'a'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses gaps in the numbering and a database newer than the code', () => {
+    const folder = join(dir, 'migrations');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '001-a.sql'), 'SELECT 1;');
+    writeFileSync(join(folder, '003-c.sql'), 'SELECT 1;');
+    expect(() => readMigrations(folder)).toThrow(/out of sequence/);
+
+    const db = openDatabase(':memory:');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, ?, 0)').run('099-future.sql');
+    expect(() => migrate(db)).toThrow(/newer than this server/);
+    db.close();
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The widget's bytes as browsers download them: raw, gzip (level 9) and brotli (quality 11) of the
+ * built files in widget/dist. Shared by `npm run bench` (prints) and tests/size (asserts).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const WIDGET_DIST = resolve(fileURLToPath(new URL('../../widget/dist', import.meta.url)));
+export const LOADER_FILE = 'widget.js';
+
+/** 1.7 KB and 9 KB, with 1 KB = 1024 bytes: 1.7 × 1024 = 1740.8, rounded down to whole bytes. */
+export const LOADER_BUDGET_GZIP = 1740;
+export const PANEL_BUDGET_GZIP = 9 * 1024;
+
+export interface SizeRow {
+  file: string;
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface WidgetSizes {
+  /** Every file the server serves from widget/dist. */
+  files: SizeRow[];
+  /** widget.js, downloaded on every page. */
+  loader: SizeRow;
+  /** The panel entry plus the chunks it imports statically: what opening the panel costs. */
+  panel: SizeRow & { parts: string[] };
+}
+
+export function measure(file: string, bytes: Buffer): SizeRow {
+  return {
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+interface ManifestEntry {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/** Measures the built widget; throws a message saying what to run when there is no build. */
+export function measureWidget(dist = WIDGET_DIST): WidgetSizes {
+  const manifestPath = join(dist, '.vite', 'manifest.json');
+  if (!existsSync(join(dist, LOADER_FILE)) || !existsSync(manifestPath)) {
+    throw new Error(`The widget is not built (no ${LOADER_FILE} or .vite/manifest.json in widget/dist). Run \`npm run build\` first.`);
+  }
+  const files = readdirSync(dist)
+    .filter((file) => statSync(join(dist, file)).isFile())
+    .sort((a, b) => (a === LOADER_FILE ? -1 : b === LOADER_FILE ? 1 : a.localeCompare(b)))
+    .map((file) => measure(file, readFileSync(join(dist, file))));
+  const row = (file: string) => {
+    const found = files.find((candidate) => candidate.file === file);
+    if (!found) throw new Error(`widget/dist/${file} is named in the build manifest but missing. Run \`npm run build\` again.`);
+    return found;
+  };
+
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entryKey) throw new Error('widget/dist/.vite/manifest.json has no panel entry. Run `npm run build` again.');
+  const parts: string[] = [];
+  const collect = (key: string) => {
+    const entry = manifest[key];
+    if (!entry || parts.includes(entry.file)) return;
+    parts.push(entry.file);
+    for (const imported of entry.imports ?? []) collect(imported);
+  };
+  collect(entryKey);
+  const panelRows = parts.map(row);
+  const sum = (key: 'raw' | 'gzip' | 'brotli') => panelRows.reduce((total, part) => total + part[key], 0);
+
+  return {
+    files,
+    loader: row(LOADER_FILE),
+    panel: { file: 'panel entry + static imports', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), parts },
+  };
+}
+
+export function formatSizeTable(sizes: WidgetSizes): string {
+  const rows = [
+    ...sizes.files,
+    { ...sizes.loader, file: `= loader (budget ${LOADER_BUDGET_GZIP} B gzip)` },
+    { ...sizes.panel, file: `= panel, ${sizes.panel.parts.length} file(s) (budget ${PANEL_BUDGET_GZIP} B gzip)` },
+  ];
+  const width = Math.max(4, ...rows.map((row) => row.file.length));
+  const line = (file: string, raw: string, gzip: string, brotli: string) =>
+    `${file.padEnd(width)}  ${raw.padStart(8)}  ${gzip.padStart(8)}  ${brotli.padStart(8)}`;
+  return [
+    line('file', 'raw', 'gzip', 'brotli'),
+    ...rows.map((row) => line(row.file, String(row.raw), String(row.gzip), String(row.brotli))),
+  ].join('\n');
+}
+
+/** `npm run bench`: prints the widget's sizes in bytes and returns them. */
+export async function widgetSizes(): Promise<WidgetSizes> {
+  const sizes = measureWidget();
+  console.log('Widget size (bytes)');
+  console.log(formatSizeTable(sizes));
+  return sizes;
+}

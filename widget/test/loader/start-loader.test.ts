@@ -1,0 +1,331 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PanelContext, PanelModule } from '../../src/panel-context.ts';
+import { startLoader, type SarafanFunction } from '../../src/loader/start-loader.ts';
+import { SERVER, clearCookies, identity, json, stubServer } from '../fixtures.ts';
+
+/** The documented stub, exactly as the shop pastes it (first line of the embed snippet). */
+const STUB = 'window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)};';
+
+const host = window as unknown as { sarafan?: SarafanFunction };
+
+function widgetScript(attributes: Record<string, string> = { program: 'demo' }, src = `${SERVER}/widget.js`): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.src = src;
+  for (const [name, value] of Object.entries(attributes)) script.dataset[name] = value;
+  return script;
+}
+
+/** Calls `window.sarafan` as the shop's page does (read each time: the loader replaces the stub). */
+function sarafan(command: unknown, args?: unknown): void {
+  host.sarafan?.(command, args);
+}
+
+/** Stands in for the panel chunk: records what the loader asks it to show. */
+function fakePanel() {
+  const shown: PanelContext[] = [];
+  const importPanel = vi.fn(async (_url: string): Promise<PanelModule> => ({ show: (context) => void shown.push(context) }));
+  return { shown, importPanel };
+}
+
+function cookie(name: string): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((pair) => pair.startsWith(name + '='))
+    ?.slice(name.length + 1);
+}
+
+/** Lets fetch answers and the panel import settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let warn: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  clearCookies();
+  localStorage.clear();
+  delete host.sarafan;
+  document.body.innerHTML = '';
+  history.replaceState(null, '', '/');
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('referral from the address bar', () => {
+  it('posts the click, keeps the referral in a cookie and removes sarafan_click from the URL', async () => {
+    history.replaceState(null, '', '/product/1?utm_source=x&ref=alice7k2&sarafan_click=clk_123');
+    document.cookie = 'sarafan_vid=known_visitor;path=/';
+    const requests = stubServer({ clicks: () => json({ clickId: 'clk_123', counted: false }) });
+    const { shown, importPanel } = fakePanel();
+
+    startLoader(widgetScript(), importPanel);
+    await settle();
+
+    expect(requests).toHaveLength(1);
+    const [click] = requests;
+    expect(click?.url).toBe(`${SERVER}/v1/widget/clicks`);
+    expect(click?.init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' });
+    expect(click?.body).toEqual({
+      programId: 'demo',
+      code: 'ALICE7K2',
+      visitorId: 'known_visitor',
+      clickId: 'clk_123',
+      url: 'http://localhost:3000/product/1?utm_source=x&ref=alice7k2&sarafan_click=clk_123',
+      referrer: '',
+    });
+    expect(cookie('sarafan_ref')).toBe('ALICE7K2.clk_123');
+    expect(location.search).toBe('?utm_source=x&ref=alice7k2');
+    expect(location.pathname).toBe('/product/1');
+    // The friend offer needs the panel.
+    expect(shown.at(-1)).toMatchObject({ reason: 'referral', referral: { code: 'ALICE7K2', clickId: 'clk_123' } });
+    expect(importPanel).toHaveBeenCalledWith(`${SERVER}/widget/panel.js`);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('accepts ?via= as an alias and sends a new click without a click id', async () => {
+    history.replaceState(null, '', '/?via=CAROL123');
+    const requests = stubServer({ clicks: () => json({ clickId: 'new_click', counted: true }) });
+    startLoader(widgetScript(), fakePanel().importPanel);
+    await settle();
+    expect(requests[0]?.body).toMatchObject({ code: 'CAROL123' });
+    expect(requests[0]?.body).not.toHaveProperty('clickId');
+    expect(cookie('sarafan_ref')).toBe('CAROL123.new_click');
+  });
+
+  it('replaces an older referral cookie (last click wins)', async () => {
+    document.cookie = 'sarafan_ref=OLDCODE1.old_click;path=/';
+    history.replaceState(null, '', '/?ref=NEWCODE2');
+    stubServer({ clicks: () => json({ clickId: 'new_click', counted: true }) });
+    startLoader(widgetScript(), fakePanel().importPanel);
+    await settle();
+    expect(cookie('sarafan_ref')).toBe('NEWCODE2.new_click');
+  });
+
+  it('ignores an invalid code and posts nothing', async () => {
+    history.replaceState(null, '', '/?ref=%3Cscript%3E');
+    const requests = stubServer({});
+    const { importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    await settle();
+    expect(requests).toHaveLength(0);
+    expect(cookie('sarafan_ref')).toBeUndefined();
+    // Nothing needs a panel on this page, so nothing more is downloaded.
+    expect(importPanel).not.toHaveBeenCalled();
+  });
+
+  it('keeps going when the server is down: one warning, no cookie, no exception', async () => {
+    history.replaceState(null, '', '/?ref=ALICE7K2');
+    stubServer({});
+    expect(() => startLoader(widgetScript(), fakePanel().importPanel)).not.toThrow();
+    await settle();
+    expect(cookie('sarafan_ref')).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[sarafan\] /);
+  });
+});
+
+describe('visitor id', () => {
+  it('creates a random url-safe id and keeps it in sarafan_vid', () => {
+    startLoader(widgetScript(), fakePanel().importPanel);
+    const first = cookie('sarafan_vid');
+    expect(first).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    delete host.sarafan;
+    startLoader(widgetScript(), fakePanel().importPanel);
+    expect(cookie('sarafan_vid')).toBe(first);
+  });
+
+  it('replaces a malformed one', () => {
+    document.cookie = 'sarafan_vid=%3Cbad%3E;path=/';
+    startLoader(widgetScript(), fakePanel().importPanel);
+    expect(cookie('sarafan_vid')).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+  });
+});
+
+describe('command queue', () => {
+  it('replays calls made to the documented stub before the script loaded', async () => {
+    new Function(STUB)();
+    sarafan('identify', identity);
+    sarafan('purchase', { orderId: 'o1', amount: 5000, currency: 'USD' });
+    expect(host.sarafan?.q).toHaveLength(2);
+    const { shown, importPanel } = fakePanel();
+
+    startLoader(widgetScript(), importPanel);
+    await settle();
+
+    expect(host.sarafan?.q).toBeUndefined();
+    expect(importPanel).toHaveBeenCalledTimes(1);
+    expect(shown.map((context) => context.reason)).toContain('purchase');
+    expect(shown.at(-1)).toMatchObject({ server: SERVER, programId: 'demo', identity, orderId: 'o1', reason: 'purchase' });
+    expect(shown.at(-1)?.visitorId).toBe(cookie('sarafan_vid'));
+  });
+
+  it('opens the panel after purchase only once identity is known', async () => {
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    sarafan('purchase', {});
+    await settle();
+    expect(shown).toHaveLength(0);
+    sarafan('identify', identity);
+    await settle();
+    expect(shown.at(-1)).toMatchObject({ reason: 'purchase', identity });
+  });
+
+  it('takes identity from the script tag', async () => {
+    const { shown, importPanel } = fakePanel();
+    const script = widgetScript({
+      program: 'demo',
+      email: 'bob@example.com',
+      name: 'Bob',
+      customerId: 'cust-9',
+      timestamp: '1700000000000',
+      signature: 'b'.repeat(64),
+    });
+    startLoader(script, importPanel);
+    sarafan('open');
+    await settle();
+    expect(shown.at(-1)).toMatchObject({
+      reason: 'open',
+      identity: { email: 'bob@example.com', name: 'Bob', customerId: 'cust-9', timestamp: 1_700_000_000_000, signature: 'b'.repeat(64) },
+    });
+  });
+
+  it('passes data-lang and a server under a path prefix', async () => {
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript({ program: 'demo', lang: 'pl' }, 'https://cdn.example.com/sarafan/widget.js?v=2'), importPanel);
+    sarafan('open');
+    await settle();
+    expect(importPanel).toHaveBeenCalledWith('https://cdn.example.com/sarafan/widget/panel.js');
+    expect(shown.at(-1)).toMatchObject({ server: 'https://cdn.example.com/sarafan', lang: 'pl' });
+  });
+
+  it('loads the panel for an inline mount point, and only then', async () => {
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    await settle();
+    expect(importPanel).not.toHaveBeenCalled();
+
+    delete host.sarafan;
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    startLoader(widgetScript(), importPanel);
+    await settle();
+    expect(shown.at(-1)?.reason).toBe('inline');
+  });
+
+  it('looks for mount points again once the document is parsed (script in <head>)', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    readyState.mockRestore();
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await settle();
+    expect(shown.at(-1)?.reason).toBe('inline');
+  });
+
+  it('loads the panel for a referral kept from an earlier visit (friend offer)', async () => {
+    document.cookie = 'sarafan_ref=ALICE7K2.clk_1;path=/';
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    await settle();
+    expect(shown.at(-1)).toMatchObject({ reason: 'referral', referral: { code: 'ALICE7K2', clickId: 'clk_1' } });
+  });
+
+  it('retries the panel import after a failure', async () => {
+    const importPanel = vi.fn().mockRejectedValueOnce(new TypeError('network')).mockResolvedValue({ show: () => {} });
+    startLoader(widgetScript(), importPanel);
+    sarafan('open');
+    await settle();
+    expect(warn).toHaveBeenCalledTimes(1);
+    sarafan('open');
+    await settle();
+    expect(importPanel).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('consent', () => {
+  it('false deletes our cookies and stops setting them; true sets them again', async () => {
+    document.cookie = 'sarafan_ref=ALICE7K2.clk_1;path=/';
+    startLoader(widgetScript(), fakePanel().importPanel);
+    expect(cookie('sarafan_vid')).toBeTruthy();
+
+    sarafan('consent', false);
+    await settle();
+    expect(cookie('sarafan_vid') || undefined).toBeUndefined();
+    expect(cookie('sarafan_ref') || undefined).toBeUndefined();
+
+    // Remembered on the next page: a new referral is reported but not stored.
+    delete host.sarafan;
+    history.replaceState(null, '', '/?ref=BOB42XY');
+    const requests = stubServer({ clicks: () => json({ clickId: 'c2', counted: true }) });
+    startLoader(widgetScript(), fakePanel().importPanel);
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(cookie('sarafan_vid') || undefined).toBeUndefined();
+    expect(cookie('sarafan_ref') || undefined).toBeUndefined();
+
+    sarafan('consent', true);
+    expect(cookie('sarafan_vid')).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cookie('sarafan_ref')).toBe('BOB42XY.c2');
+  });
+
+  it('a queued consent(false) is honoured before any cookie is written', () => {
+    new Function(STUB)();
+    sarafan('consent', false);
+    startLoader(widgetScript(), fakePanel().importPanel);
+    // Deleting (max-age=0) is the only write; a deleted cookie reads as absent or empty.
+    expect(cookie('sarafan_vid') || undefined).toBeUndefined();
+  });
+});
+
+describe('never throws into the page', () => {
+  it('warns once for each bad call and carries on', async () => {
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    expect(() => {
+      sarafan('identify', null);
+      sarafan('identify', { email: 'bob@example.com' });
+      sarafan('consent', 'yes');
+      sarafan('launchRockets', {});
+      sarafan(undefined);
+      sarafan('purchase', null);
+      sarafan('open', Symbol('odd'));
+    }).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(5);
+    for (const [message] of warn.mock.calls) expect(String(message)).toMatch(/^\[sarafan\] /);
+    await settle();
+    expect(shown.at(-1)?.reason).toBe('open');
+  });
+
+  it('warns and stops without data-program', () => {
+    const importPanel = vi.fn();
+    expect(() => startLoader(widgetScript({}), importPanel)).not.toThrow();
+    expect(() => startLoader(null, importPanel)).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('data-program');
+    expect(cookie('sarafan_vid')).toBeUndefined();
+  });
+
+  it('survives a hand-edited referral cookie', () => {
+    document.cookie = 'sarafan_ref=%E0%A4%A;path=/';
+    expect(() => startLoader(widgetScript(), fakePanel().importPanel)).not.toThrow();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('does nothing a second time when the script is included twice', () => {
+    startLoader(widgetScript(), fakePanel().importPanel);
+    const first = host.sarafan;
+    startLoader(widgetScript(), fakePanel().importPanel);
+    expect(host.sarafan).toBe(first);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('defines no global but sarafan', () => {
+    const before = new Set(Object.getOwnPropertyNames(globalThis));
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    startLoader(widgetScript(), fakePanel().importPanel);
+    const added = Object.getOwnPropertyNames(globalThis).filter((name) => !before.has(name));
+    expect(added).toEqual(['sarafan']);
+  });
+});

@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionResponse } from '../../../shared/src/wire.ts';
+import { SESSION_TIMEOUT_MS } from '../../src/panel/session.ts';
+import { resetPanel, show } from '../../src/panel/show-panel.ts';
+import { SERVER, aliceOffer, ambassadorView, byTestId, identity, json, panelContext, session, shadowOf, stubServer } from '../fixtures.ts';
+
+let warn: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  sessionStorage.clear();
+  localStorage.clear();
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  resetPanel();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function serve(answer: SessionResponse) {
+  return stubServer({ session: () => json(answer) });
+}
+
+describe('inline mount point', () => {
+  it('renders the ambassador panel from the session: link, code, stats, totals and rewards', async () => {
+    document.body.innerHTML = '<main><div data-sarafan-panel></div></main>';
+    const requests = serve(session({ ambassador: ambassadorView() }));
+
+    await show(panelContext({ identity, reason: 'inline' }));
+
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.url).toBe(`${SERVER}/v1/widget/session`);
+    expect(requests[0]?.init).toMatchObject({ method: 'POST', credentials: 'omit' });
+    expect(requests[0]?.body).toEqual({ programId: 'demo', visitorId: 'visitor_1', identity });
+
+    const root = shadowOf('[data-sarafan-panel]');
+    const panel = byTestId(root, 'sarafan-panel');
+    expect(panel.textContent).toContain('Invite a friend');
+    expect(panel.textContent).toContain('Your friends get 10% off');
+    const link = byTestId<HTMLInputElement>(root, 'sarafan-referral-link');
+    expect(link.value).toBe(`${SERVER}/r/BOB42XY`);
+    expect(link.readOnly).toBe(true);
+    expect(byTestId(root, 'sarafan-referral-code').textContent).toBe('BOB42XY');
+    expect(byTestId(root, 'sarafan-stat-clicks').dataset.value).toBe('7');
+    expect(byTestId(root, 'sarafan-stat-friends').dataset.value).toBe('2');
+
+    const rewards = [...root.querySelectorAll<HTMLElement>('[data-testid="sarafan-reward"]')];
+    expect(rewards.map((reward) => ({ ...reward.dataset }))).toEqual([
+      { testid: 'sarafan-reward', status: 'pending', amount: '1250', currency: 'USD' },
+      { testid: 'sarafan-reward', status: 'approved', amount: '500', currency: 'JPY' },
+    ]);
+    expect(rewards[0]?.textContent).toBe('$12.50 Pending');
+    expect(rewards[1]?.textContent).toBe('¥500 Approved');
+
+    const pending = [...root.querySelectorAll<HTMLElement>('[data-testid="sarafan-total-pending"]')];
+    expect(pending.map((total) => [total.dataset.currency, total.dataset.amount])).toEqual([
+      ['USD', '1250'],
+      ['JPY', '0'],
+    ]);
+    expect(pending[0]?.textContent).toBe('Pending: $12.50');
+    expect(byTestId(root, 'sarafan-total-paid').textContent).toBe('Paid: $3.00');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('explains the program to a visitor the shop has not identified', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session());
+    await show(panelContext());
+    const root = shadowOf('[data-sarafan-panel]');
+    expect(byTestId(root, 'sarafan-intro').textContent).toContain('Tell your friends about Demo Shop');
+    expect(root.textContent).toContain('After your first purchase');
+    expect(root.querySelector('[data-testid="sarafan-panel"]')).toBeNull();
+  });
+
+  it('brings its own stylesheet with a reset and px sizes only', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session());
+    await show(panelContext());
+    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
+    expect(css).toContain(':host{all:initial');
+    expect(css).not.toMatch(/\d(r?em)\b/);
+  });
+
+  it('leaves the shop’s own content alone when the server is down', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel>Ask us about our referral program</div>';
+    stubServer({});
+    await show(panelContext({ identity }));
+    const mount = document.querySelector('[data-sarafan-panel]');
+    expect(mount?.shadowRoot).toBeNull();
+    expect(mount?.textContent).toBe('Ask us about our referral program');
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes no request when nothing is to be shown', async () => {
+    const requests = stubServer({});
+    await show(panelContext({ identity, reason: 'inline' }));
+    expect(requests).toHaveLength(0);
+  });
+
+  it('asks once for placements that share a session', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div><div data-sarafan-panel></div>';
+    const requests = serve(session({ ambassador: ambassadorView() }));
+    await show(panelContext({ identity }));
+    await show(panelContext({ identity }));
+    expect(requests).toHaveLength(1);
+    for (const mount of document.querySelectorAll('[data-sarafan-panel]')) {
+      expect(mount.shadowRoot?.querySelector('[data-testid="sarafan-panel"]')).not.toBeNull();
+    }
+  });
+});
+
+describe('friend offer', () => {
+  it('shows "Alice gives you 10% off" with the coupon code to a referred visitor', async () => {
+    const requests = serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral' }));
+    expect(requests[0]?.body).toEqual({ programId: 'demo', visitorId: 'visitor_1', referral: { code: 'ALICE7K2', clickId: 'clk_1' } });
+    const root = shadowOf('sarafan-offer');
+    expect(byTestId(root, 'sarafan-offer').textContent).toContain('Alice gives you 10% off');
+    expect(byTestId(root, 'sarafan-offer-code').textContent).toBe('ALICE7K2');
+    expect(byTestId(root, 'sarafan-offer-copy').tagName).toBe('BUTTON');
+  });
+
+  it('stays dismissed for the rest of the visit', async () => {
+    serve(session({ offer: aliceOffer }));
+    const referred = panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral' });
+    await show(referred);
+    byTestId(shadowOf('sarafan-offer'), 'sarafan-offer-close').click();
+    expect(document.querySelector('sarafan-offer')).toBeNull();
+    expect(sessionStorage.getItem('sarafan_offer_dismissed')).toBe('ALICE7K2');
+    await show(referred);
+    expect(document.querySelector('sarafan-offer')).toBeNull();
+  });
+
+  it('stays hidden when there is no offer or no server', async () => {
+    serve(session({ offer: null }));
+    await show(panelContext({ referral: { code: 'BOB42XY', clickId: 'clk_2' }, reason: 'referral' }));
+    expect(document.querySelector('sarafan-offer')).toBeNull();
+    stubServer({ session: () => json({ error: { code: 'internal', message: 'boom' } }, 500) });
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_3' }, reason: 'referral' }));
+    expect(document.querySelector('sarafan-offer')).toBeNull();
+  });
+});
+
+describe('dialog', () => {
+  it('opens after a purchase: modal, labelled, focus inside; Escape closes it and focus returns', async () => {
+    document.body.innerHTML = '<button id="buy">Buy</button>';
+    const buy = document.getElementById('buy')!;
+    buy.focus();
+    serve(session({ ambassador: ambassadorView() }));
+
+    await show(panelContext({ identity, reason: 'purchase' }));
+
+    const root = shadowOf('sarafan-dialog');
+    const dialog = byTestId(root, 'sarafan-dialog');
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const labelId = dialog.getAttribute('aria-labelledby')!;
+    expect(root.getElementById(labelId)?.textContent).toBe('Invite a friend');
+    expect(dialog.contains(root.activeElement)).toBe(true);
+    expect(byTestId(dialog, 'sarafan-panel')).toBeTruthy();
+
+    root.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+    expect(document.activeElement).toBe(buy);
+  });
+
+  it('closes with the close button and with a click on the backdrop', async () => {
+    serve(session({ ambassador: ambassadorView() }));
+    await show(panelContext({ identity, reason: 'open' }));
+    byTestId(shadowOf('sarafan-dialog'), 'sarafan-close').click();
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+
+    await show(panelContext({ identity, reason: 'open' }));
+    shadowOf('sarafan-dialog').querySelector<HTMLElement>('.overlay')!.click();
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+  });
+
+  it('keeps Tab inside the dialog', async () => {
+    serve(session({ ambassador: ambassadorView() }));
+    await show(panelContext({ identity, reason: 'open' }));
+    const root = shadowOf('sarafan-dialog');
+    const dialog = byTestId(root, 'sarafan-dialog');
+    const close = byTestId(root, 'sarafan-close');
+    expect(root.activeElement).toBe(close);
+    // The close button is the last focusable element: Tab wraps to the first.
+    close.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    expect(root.activeElement).toBe(dialog.querySelector('input'));
+  });
+
+  it('opens once per order: a reload of the confirmation page leaves the page usable', async () => {
+    serve(session({ ambassador: ambassadorView() }));
+    await show(panelContext({ identity, orderId: 'o-1', reason: 'purchase' }));
+    byTestId(shadowOf('sarafan-dialog'), 'sarafan-close').click();
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+
+    await show(panelContext({ identity, orderId: 'o-1', reason: 'purchase' }));
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+
+    await show(panelContext({ identity, orderId: 'o-2', reason: 'purchase' }));
+    expect(document.querySelector('sarafan-dialog')).not.toBeNull();
+    // `open` is an explicit request: always honoured.
+    byTestId(shadowOf('sarafan-dialog'), 'sarafan-close').click();
+    await show(panelContext({ identity, orderId: 'o-2', reason: 'open' }));
+    expect(document.querySelector('sarafan-dialog')).not.toBeNull();
+  });
+
+  it('stays hidden after a purchase without an ambassador or without a server', async () => {
+    serve(session());
+    await show(panelContext({ identity, reason: 'purchase' }));
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+    stubServer({});
+    await show(panelContext({ identity: { ...identity, email: 'other@example.com' }, reason: 'purchase' }));
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+  });
+
+  it('gives up on a slow server and stays hidden', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('slow', 'AbortError')))),
+      ),
+    );
+    const shown = show(panelContext({ identity, reason: 'purchase' }));
+    await vi.advanceTimersByTimeAsync(SESSION_TIMEOUT_MS);
+    await shown;
+    vi.useRealTimers();
+    expect(document.querySelector('sarafan-dialog')).toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('`open` without an identified customer explains the program', async () => {
+    serve(session());
+    await show(panelContext({ reason: 'open' }));
+    expect(byTestId(shadowOf('sarafan-dialog'), 'sarafan-intro')).toBeTruthy();
+  });
+
+  it('renders the newest answer when calls overlap', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    let releaseFirst: (response: Response) => void = () => {};
+    stubServer({
+      session: (body) =>
+        (body as { identity?: unknown }).identity
+          ? json(session({ ambassador: ambassadorView() }))
+          : new Promise<Response>((resolve) => (releaseFirst = resolve)),
+    });
+    const first = show(panelContext());
+    await show(panelContext({ identity }));
+    releaseFirst(json(session()));
+    await first;
+    expect(shadowOf('[data-sarafan-panel]').querySelector('[data-testid="sarafan-panel"]')).not.toBeNull();
+  });
+});
