@@ -67,7 +67,7 @@ describe('hostile input', () => {
 
   it('refuses wrong types, out-of-range numbers, floats and unknown fields with invalid_request', async () => {
     const before = rows();
-    const bad: object[] = [
+    const bad: unknown[] = [
       { ...conversion, amount: '1000' },
       { ...conversion, amount: 10.5 },
       { ...conversion, amount: -1 },

@@ -29,7 +29,8 @@ export function formatReferralCookie(referral: ReferralCookie): string {
 /** Parses a `sarafan_ref` value; anything malformed (a hand-edited cookie) is `null`. */
 export function parseReferralCookie(value: string | undefined | null): ReferralCookie | null {
   if (!value) return null;
-  const [code, clickId, ...rest] = decodeURIComponent(value).split('.');
+  // Our own values never need decoding; a stray `%` only means someone edited the cookie.
+  const [code, clickId, ...rest] = value.split('.');
   if (rest.length > 0 || !code || !clickId) return null;
   if (!CODE_PATTERN.test(code) || !ID_PATTERN.test(clickId)) return null;
   return { code, clickId };

@@ -7,7 +7,7 @@ describe('sarafan_ref cookie', () => {
     expect(parseReferralCookie(value)).toEqual({ code: 'ALICE7K2', clickId: 'c_Ab3-x' });
   });
 
-  it.each(['', 'ALICE7K2', 'ALICE7K2.', '.abc', 'AL.abc', 'ALICE7K2.a.b', 'ALICE7K2.<script>'])(
+  it.each(['', 'ALICE7K2', 'ALICE7K2.', '.abc', 'AL.abc', 'ALICE7K2.a.b', 'ALICE7K2.<script>', 'ALICE7K2.%E0%A4%A', '%'])(
     'rejects %j',
     (value) => {
       expect(parseReferralCookie(value)).toBeNull();

@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OriginNotAllowedError } from '../errors.ts';
 import type { ProgramRecord } from '../store/records.ts';
-import type { Store } from '../store/store.ts';
+import type { CachedLookups } from '../services/cached-lookups.ts';
 
 /**
  * CORS for the browser API. A preflight does not say which program it is for, so it passes when
@@ -10,9 +10,9 @@ import type { Store } from '../store/store.ts';
  * the body (`assertOriginAllowed`). Requests without an Origin (curl, server code) are not
  * browsers acting for a page, so they pass.
  */
-export async function registerWidgetCors(app: FastifyInstance, store: Store): Promise<void> {
+export async function registerWidgetCors(app: FastifyInstance, lookups: CachedLookups): Promise<void> {
   await app.register(cors, {
-    origin: async (origin: string | undefined) => (origin ? store.isOriginAllowedByAnyProgram(origin) : false),
+    origin: async (origin: string | undefined) => (origin ? lookups.isOriginAllowedByAnyProgram(origin) : false),
     methods: ['POST'],
     allowedHeaders: ['content-type'],
     maxAge: 600,

@@ -14,7 +14,7 @@ export interface WidgetApiOptions {
  */
 export async function widgetApiRoutes(app: FastifyInstance, options: WidgetApiOptions): Promise<void> {
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
-  await registerWidgetCors(app, options.services.context.store);
+  await registerWidgetCors(app, options.services.lookups);
   await app.register(widgetClickRoutes, { services: options.services });
   await app.register(widgetSessionRoutes, { services: options.services });
 }

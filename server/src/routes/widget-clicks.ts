@@ -8,15 +8,14 @@ import type { Services } from '../services/services.ts';
 
 /** `POST /v1/widget/clicks`: the widget reports a referred visit (or claims a short-link click). */
 export async function widgetClickRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
-  const { store } = services.context;
   app.post<{ Body: ClickRequestBody; Reply: ClickResponseBody }>(
     '/clicks',
     { schema: { body: ClickRequest, response: responses({ 200: ClickResponse }) } },
     async (request) => {
-      const program = await store.getProgram(request.body.programId);
+      const program = await services.lookups.program(request.body.programId);
       if (!program) throw new ProgramNotFoundError();
       assertOriginAllowed(request, program);
-      const ambassador = await services.ambassadors.findByCode(program, request.body.code);
+      const ambassador = await services.lookups.ambassadorForClick(program, request.body.code);
       if (!ambassador) throw new ReferralCodeNotFoundError();
       return services.clicks.recordWidgetClick(program, ambassador, request.body, {
         ip: request.ip,

@@ -12,7 +12,7 @@ export async function widgetSessionRoutes(app: FastifyInstance, { services }: { 
     '/session',
     { schema: { body: SessionRequest, response: responses({ 200: SessionResponse }) } },
     async (request, reply) => {
-      const program = await services.context.store.getProgram(request.body.programId);
+      const program = await services.lookups.program(request.body.programId);
       if (!program) throw new ProgramNotFoundError();
       assertOriginAllowed(request, program);
       // Personal data (the ambassador's link and rewards): never cached by the browser or a proxy.

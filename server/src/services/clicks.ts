@@ -1,6 +1,5 @@
 import { nanoid } from 'nanoid';
 import type { ClickRequest, ClickResponse } from '../../../shared/src/wire.ts';
-import { decideClick } from '../domain/click-dedup.ts';
 import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
 import type { ClickWrite, ClickWriteResult } from '../store/store.ts';
 import type { ServiceContext } from './service-context.ts';
@@ -32,7 +31,7 @@ export class ClickService {
   constructor(context: ServiceContext, options: ClickServiceOptions) {
     this.#context = context;
     this.#ipSalt = options.ipSalt;
-    this.#batcher = new WriteBatcher((writes) => context.store.recordClicks(writes, decideClick), options.batch);
+    this.#batcher = new WriteBatcher((writes) => context.store.recordClicks(writes), options.batch);
   }
 
   /** `GET /r/{code}` by a person: no visitor id yet, so repeats are recognised by IP + user agent. */

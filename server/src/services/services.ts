@@ -1,4 +1,5 @@
 import { AmbassadorService } from './ambassadors.ts';
+import { CachedLookups } from './cached-lookups.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import type { ServiceContext } from './service-context.ts';
@@ -7,6 +8,8 @@ import { WidgetSessionService } from './widget-session.ts';
 export interface Services {
   context: ServiceContext;
   ambassadors: AmbassadorService;
+  /** Cached program / origin / code reads for the browser API. */
+  lookups: CachedLookups;
   clicks: ClickService;
   conversions: ConversionService;
   widgetSessions: WidgetSessionService;
@@ -17,6 +20,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   return {
     context,
     ambassadors,
+    lookups: new CachedLookups(context.store),
     clicks: new ClickService(context, clickOptions),
     conversions: new ConversionService(context, ambassadors),
     widgetSessions: new WidgetSessionService(context, ambassadors),

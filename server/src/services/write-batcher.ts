@@ -1,16 +1,18 @@
 /**
- * Collects writes for a moment and hands them to `flush` together, so that many requests share
- * one transaction (and one fsync). Each caller's promise settles only after its batch committed,
- * so an acknowledged click is on disk.
+ * Group commit for writes that must be on disk before they are acknowledged. Writes queue up;
+ * one batch at a time goes to `flush` (one transaction, one fsync), and while it is being
+ * written the next batch gathers. Under load batches grow by themselves, and with no load a
+ * write waits only `maxDelayMs` (0: until the current event-loop turn is done).
+ * Each caller's promise settles after its batch committed.
  */
 export interface BatcherOptions {
-  /** Flush when this many writes are waiting. */
+  /** The largest batch; more waiting writes go in the next one. */
   maxItems: number;
-  /** Flush at the latest this long after the first write of a batch arrived. */
+  /** How long the first write of an idle batcher waits for company; 0 = one event-loop turn. */
   maxDelayMs: number;
 }
 
-export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { maxItems: 256, maxDelayMs: 2 };
+export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { maxItems: 512, maxDelayMs: 0 };
 
 interface Pending<In, Out> {
   item: In;
@@ -22,9 +24,9 @@ export class WriteBatcher<In, Out> {
   readonly #flush: (items: In[]) => Promise<Array<Out | Error>>;
   readonly #options: BatcherOptions;
   #queue: Array<Pending<In, Out>> = [];
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #inFlight = new Set<Promise<void>>();
-  /** Set by `drain`: from then on nothing waits for the timer (the server is shutting down). */
+  #scheduled: { cancel(): void } | null = null;
+  #inFlight: Promise<void> | null = null;
+  /** Set by `drain`: from then on nothing waits for a timer (the server is shutting down). */
   #draining = false;
 
   constructor(flush: (items: In[]) => Promise<Array<Out | Error>>, options: Partial<BatcherOptions> = {}) {
@@ -40,28 +42,39 @@ export class WriteBatcher<In, Out> {
   write(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
-      if (this.#queue.length >= this.#options.maxItems || this.#draining) this.#flushNow();
-      else if (this.#timer === null) this.#timer = setTimeout(() => this.#flushNow(), this.#options.maxDelayMs);
+      if (this.#inFlight !== null) return; // the running batch starts the next one when it is done
+      if (this.#queue.length >= this.#options.maxItems || this.#draining) this.#startBatch();
+      else this.#scheduled ??= this.#schedule();
     });
   }
 
-  /** Writes what is waiting and waits for every batch in flight; later writes are written at once. Used on shutdown. */
+  /** Writes everything waiting and waits for it; later writes are written at once. Used on shutdown. */
   async drain(): Promise<void> {
     this.#draining = true;
-    this.#flushNow();
-    await Promise.all([...this.#inFlight]);
+    while (this.#inFlight !== null || this.#queue.length > 0) {
+      if (this.#inFlight === null) this.#startBatch();
+      await this.#inFlight;
+    }
   }
 
-  #flushNow(): void {
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
+  #schedule(): { cancel(): void } {
+    if (this.#options.maxDelayMs === 0) {
+      const immediate = setImmediate(() => this.#startBatch());
+      return { cancel: () => clearImmediate(immediate) };
     }
-    if (this.#queue.length === 0) return;
-    const batch = this.#queue;
-    this.#queue = [];
-    const done = this.#run(batch).finally(() => this.#inFlight.delete(done));
-    this.#inFlight.add(done);
+    const timeout = setTimeout(() => this.#startBatch(), this.#options.maxDelayMs);
+    return { cancel: () => clearTimeout(timeout) };
+  }
+
+  #startBatch(): void {
+    this.#scheduled?.cancel();
+    this.#scheduled = null;
+    if (this.#inFlight !== null || this.#queue.length === 0) return;
+    const batch = this.#queue.splice(0, this.#options.maxItems);
+    this.#inFlight = this.#run(batch).finally(() => {
+      this.#inFlight = null;
+      if (this.#queue.length > 0) this.#startBatch();
+    });
   }
 
   async #run(batch: Array<Pending<In, Out>>): Promise<void> {

@@ -1,4 +1,3 @@
-import type { ClickDecider } from '../domain/click-dedup.ts';
 import type {
   AmbassadorRecord,
   AmbassadorSummary,
@@ -15,8 +14,9 @@ import type {
  * PostgreSQL implementation for several server instances is planned, so:
  * - every method is async, even though better-sqlite3 answers synchronously;
  * - every multi-step write is one method, which the implementation runs in one transaction;
- * - decisions that must be atomic with a write (click deduplication, refund maths) are passed in
- *   as pure functions, so the rules stay in `domain/` and the locking stays here.
+ * - decisions that must be atomic with a write stay pure functions in `domain/`: click
+ *   deduplication (`decideClick`, which implementations call inside their transaction) and
+ *   refund maths (passed in as a planner), so the rules live in one place and the locking here.
  */
 export interface Store {
   /** Answers when the database does; used by `GET /health`. */
@@ -43,9 +43,10 @@ export interface Store {
   summariseAmbassador(ambassadorId: number): Promise<AmbassadorSummary>;
 
   // Clicks
-  /** Writes a batch of clicks in one transaction; each result is in the order of `writes`. A
-   * write that fails alone yields an `Error` in its slot; a failed commit rejects the promise. */
-  recordClicks(writes: ClickWrite[], decide: ClickDecider): Promise<Array<ClickWriteResult | Error>>;
+  /** Writes a batch of clicks in one durable transaction, deciding each with `decideClick`;
+   * results are in the order of `writes`. A write that fails alone yields an `Error` in its
+   * slot; a failed commit rejects the promise. */
+  recordClicks(writes: ClickWrite[]): Promise<Array<ClickWriteResult | Error>>;
   findClick(programId: string, clickId: string): Promise<ClickRecord | null>;
   /** The ambassador's latest click from this browser. */
   findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null>;

@@ -13,7 +13,7 @@ describe('server-to-server authentication', () => {
     await t.close();
   });
 
-  const routes = () => [
+  const routes = (): Array<{ method: 'GET' | 'POST'; url: string; payload?: Record<string, unknown> }> => [
     { method: 'POST' as const, url: '/v1/ambassadors', payload: { email: 'new@example.com' } },
     { method: 'GET' as const, url: `/v1/ambassadors/${code}` },
     { method: 'GET' as const, url: `/v1/coupons/${code}` },

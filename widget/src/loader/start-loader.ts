@@ -49,12 +49,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     }
     const storedVisitor = readCookie(VISITOR_COOKIE);
     const visitorId = isVisitorId(storedVisitor) ? storedVisitor : randomVisitorId();
-    let referral: ReferralCookie | null = null;
-    try {
-      referral = parseReferralCookie(readCookie(REFERRAL_COOKIE));
-    } catch {
-      // A hand-edited cookie with a broken %-escape: treat as no referral.
-    }
+    let referral: ReferralCookie | null = parseReferralCookie(readCookie(REFERRAL_COOKIE));
     let identity: Identity | null = null;
     let purchaseWaiting = false;
     let orderId: unknown;

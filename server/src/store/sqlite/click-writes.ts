@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ClickDecider, ClickSeen } from '../../domain/click-dedup.ts';
+import { decideClick, type ClickSeen } from '../../domain/click-dedup.ts';
 import type { ClickWrite, ClickWriteResult } from '../store.ts';
 
 interface ClickSeenRow {
@@ -45,9 +45,9 @@ export function createClickWriter(db: Database) {
      WHERE id = @id AND visitor_id IS NULL`,
   );
 
-  function writeOne(write: ClickWrite, decide: ClickDecider): ClickWriteResult {
+  function writeOne(write: ClickWrite): ClickWriteResult {
     const since = write.at - write.dedupWindowMs;
-    const decision = decide({
+    const decision = decideClick({
       now: write.at,
       dedupWindowMs: write.dedupWindowMs,
       ambassadorId: write.ambassadorId,
@@ -91,16 +91,16 @@ export function createClickWriter(db: Database) {
     return { clickId: write.newClickId, counted: self === 0 };
   }
 
-  const writeBatch = db.transaction((writes: ClickWrite[], decide: ClickDecider) =>
+  const writeBatch = db.transaction((writes: ClickWrite[]) =>
     writes.map((write): ClickWriteResult | Error => {
       // A failing statement rolls back only itself; the rest of the batch still commits.
       try {
-        return writeOne(write, decide);
+        return writeOne(write);
       } catch (error) {
         return error instanceof Error ? error : new Error(String(error));
       }
     }),
   );
 
-  return (writes: ClickWrite[], decide: ClickDecider) => writeBatch.immediate(writes, decide);
+  return (writes: ClickWrite[]): Array<ClickWriteResult | Error> => writeBatch.immediate(writes);
 }

@@ -10,13 +10,13 @@ import { migrate } from './migrate.ts';
  * commit reach the disk before we acknowledge the request it carried; batching click writes is
  * what keeps that affordable.
  */
-export function openDatabase(path: string): Database.Database {
+export function openDatabase(path: string, options: { migrate?: boolean } = {}): Database.Database {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${process.env.SYNC ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  if (options.migrate !== false) migrate(db);
   return db;
 }

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { ClickDecider } from '../../domain/click-dedup.ts';
 import {
   REWARD_LIST_LIMIT,
   type AmbassadorRecord,
@@ -17,6 +16,7 @@ import type {
   RefundPlanner,
   Store,
 } from '../store.ts';
+import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
 import { openDatabase } from './open-database.ts';
@@ -32,21 +32,35 @@ import {
   type RewardRow,
 } from './row-mapping.ts';
 
+export interface SqliteStoreOptions {
+  /**
+   * Where click batches are written: `thread` (default for files) keeps the commit's fsync off
+   * the event loop; `inline` writes on the calling thread (the only choice for `:memory:`).
+   */
+  clickWriter?: 'thread' | 'inline';
+}
+
 /** Opens the database file (`:memory:` for a throwaway one), migrates it and wraps it. */
-export function openSqliteStore(path: string): SqliteStore {
-  return new SqliteStore(openDatabase(path));
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  const inMemory = path === ':memory:' || path === '';
+  const db = openDatabase(path);
+  const clickWriter = inMemory ? 'inline' : (options.clickWriter ?? 'thread');
+  return new SqliteStore(db, clickWriter === 'thread' ? new ClickWriteThread(path) : null);
 }
 
 /** The better-sqlite3 implementation of `Store`: prepared statements only, named parameters. */
 export class SqliteStore implements Store {
   readonly #db: Database;
-  readonly #clicks: ReturnType<typeof createClickWriter>;
+  readonly #writeClicksInline: ReturnType<typeof createClickWriter>;
+  readonly #clickThread: ClickWriteThread | null;
   readonly #conversions: ReturnType<typeof createConversionWrites>;
   readonly #sql;
 
-  constructor(db: Database) {
+  /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
+  constructor(db: Database, clickThread: ClickWriteThread | null = null) {
     this.#db = db;
-    this.#clicks = createClickWriter(db);
+    this.#writeClicksInline = createClickWriter(db);
+    this.#clickThread = clickThread;
     this.#conversions = createConversionWrites(db);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
@@ -119,6 +133,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#clickThread?.close();
     if (this.#db.open) this.#db.close();
   }
 
@@ -197,8 +212,8 @@ export class SqliteStore implements Store {
     }))();
   }
 
-  async recordClicks(writes: ClickWrite[], decide: ClickDecider): Promise<Array<ClickWriteResult | Error>> {
-    return this.#clicks(writes, decide);
+  async recordClicks(writes: ClickWrite[]): Promise<Array<ClickWriteResult | Error>> {
+    return this.#clickThread ? this.#clickThread.write(writes) : this.#writeClicksInline(writes);
   }
 
   async findClick(programId: string, clickId: string): Promise<ClickRecord | null> {

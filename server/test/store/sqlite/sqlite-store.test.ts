@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decideClick } from '../../../src/domain/click-dedup.ts';
 import { saveProgram } from '../../../src/services/programs.ts';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { ClickWrite, NewAmbassador } from '../../../src/store/store.ts';
@@ -71,9 +70,7 @@ describe('SqliteStore', () => {
     if (result.status === 'code_taken') throw new Error('unexpected');
     const id = result.ambassador.id;
     const outcomes = await store.recordClicks(
-      [clickWrite(id, { newClickId: 'a' }), clickWrite(id, { newClickId: 'b' }), clickWrite(id, { newClickId: 'c', visitorId: 'v2', ipUaHash: 'hash-2' })],
-      decideClick,
-    );
+      [clickWrite(id, { newClickId: 'a' }), clickWrite(id, { newClickId: 'b' }), clickWrite(id, { newClickId: 'c', visitorId: 'v2', ipUaHash: 'hash-2' })]);
     expect(outcomes).toEqual([
       { clickId: 'a', counted: true },
       { clickId: 'a', counted: false },
@@ -86,9 +83,7 @@ describe('SqliteStore', () => {
     if (result.status === 'code_taken') throw new Error('unexpected');
     const id = result.ambassador.id;
     const outcomes = await store.recordClicks(
-      [clickWrite(id, { newClickId: 'ok-1' }), clickWrite(9_999, { newClickId: 'bad', visitorId: 'v3' }), clickWrite(id, { newClickId: 'ok-2', visitorId: 'v4', ipUaHash: 'h4' })],
-      decideClick,
-    );
+      [clickWrite(id, { newClickId: 'ok-1' }), clickWrite(9_999, { newClickId: 'bad', visitorId: 'v3' }), clickWrite(id, { newClickId: 'ok-2', visitorId: 'v4', ipUaHash: 'h4' })]);
     expect(outcomes[0]).toEqual({ clickId: 'ok-1', counted: true });
     expect(outcomes[1]).toBeInstanceOf(Error);
     expect(outcomes[2]).toEqual({ clickId: 'ok-2', counted: true });
@@ -99,7 +94,7 @@ describe('SqliteStore', () => {
   it('keeps acknowledged clicks on disk across a reopen', async () => {
     const result = await store.insertAmbassador(ambassador());
     if (result.status === 'code_taken') throw new Error('unexpected');
-    await store.recordClicks([clickWrite(result.ambassador.id, { newClickId: 'durable' })], decideClick);
+    await store.recordClicks([clickWrite(result.ambassador.id, { newClickId: 'durable' })]);
     await store.close();
     store = openSqliteStore(path);
     expect(await store.findClick('p1', 'durable')).toMatchObject({ id: 'durable', visitorId: 'v1', counted: true, self: false });
@@ -110,7 +105,7 @@ describe('SqliteStore', () => {
     const result = await store.insertAmbassador(ambassador());
     if (result.status === 'code_taken') throw new Error('unexpected');
     const id = result.ambassador.id;
-    await store.recordClicks([clickWrite(id, { newClickId: 'mine', visitorId: 'alice-laptop' })], decideClick);
+    await store.recordClicks([clickWrite(id, { newClickId: 'mine', visitorId: 'alice-laptop' })]);
     expect((await store.summariseAmbassador(id)).clicks).toBe(1);
     await store.addAmbassadorVisitor(id, 'alice-laptop', 6_000);
     expect(await store.isAmbassadorVisitor(id, 'alice-laptop')).toBe(true);
