@@ -40,6 +40,7 @@ describe('referral story in Chromium', () => {
   let link = '';
   let bobOrderId = '';
   let bobTotal = 0;
+  let conversionsAfterRefund = -1;
 
   it('a. Alice buys and the invite panel opens with her link, code and share buttons', async () => {
     alice = await newVisitor();
@@ -136,6 +137,7 @@ describe('referral story in Chromium', () => {
     await bob.getByTestId('refund-order').click();
     await expect.poll(async () => (await bob.getByTestId('order-status').textContent())?.toLowerCase()).toContain('refunded');
     const after = (await stack.api('GET', `/v1/ambassadors/${code}`)).body;
+    conversionsAfterRefund = after.conversions;
     expect(after.rewards).toEqual([expect.objectContaining({ orderId: bobOrderId, status: 'voided' })]);
   });
 
@@ -170,8 +172,9 @@ describe('referral story in Chromium', () => {
     const answer = await stack.api('POST', '/v1/conversions', { orderId: order.orderId, amount: order.total, currency: 'EUR' });
     expect(answer.body).toMatchObject({ attributed: false, reason: 'self_referral' });
 
+    // Neither of Alice's own orders added a conversion or a reward.
     const ambassador = (await stack.api('GET', `/v1/ambassadors/${code}`)).body;
-    expect(ambassador.conversions).toBe(1);
+    expect(ambassador.conversions).toBe(conversionsAfterRefund);
     expect(ambassador.rewards).toHaveLength(1);
   });
 

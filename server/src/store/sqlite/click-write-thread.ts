@@ -17,7 +17,7 @@ export class ClickWriteThread {
     this.#worker = new Worker(WORKER_ENTRY, { workerData: { path } });
     // Only pending batches keep the process alive, as a synchronous write would.
     this.#worker.unref();
-    this.#worker.on('message', (reply: ClickBatchReply) => this.#settle(reply));
+    this.#worker.on('message', (reply: string) => this.#settle(JSON.parse(reply) as ClickBatchReply));
     this.#worker.on('error', (error) => {
       this.#stopped = error;
       this.#failAll(error);
@@ -40,7 +40,8 @@ export class ClickWriteThread {
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#worker.ref();
-      this.#worker.postMessage({ id, writes } satisfies ClickBatchRequest);
+      // A JSON string crosses the thread boundary faster than a structured clone of many objects.
+      this.#worker.postMessage(JSON.stringify({ id, writes } satisfies ClickBatchRequest));
     });
   }
 
