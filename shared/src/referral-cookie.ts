@@ -29,11 +29,19 @@ export function formatReferralCookie(referral: ReferralCookie): string {
 /** Parses a `sarafan_ref` value; anything malformed (a hand-edited cookie) is `null`. */
 export function parseReferralCookie(value: string | undefined | null): ReferralCookie | null {
   if (!value) return null;
-  // Our own values never need decoding; a stray `%` only means someone edited the cookie.
-  const [code, clickId, ...rest] = value.split('.');
+  const [code, clickId, ...rest] = safelyDecoded(value).split('.');
   if (rest.length > 0 || !code || !clickId) return null;
   if (!CODE_PATTERN.test(code) || !ID_PATTERN.test(clickId)) return null;
   return { code, clickId };
+}
+
+/** Cookie libraries may percent-encode the value; a malformed escape must not throw. */
+function safelyDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 export function isVisitorId(value: string | undefined | null): value is string {
