@@ -17,16 +17,16 @@ import type { Services } from '../services/services.ts';
  * redirects to that program's landing URL without a referral.
  */
 export async function shortLinkRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
-  const { store } = services.context;
+  const { lookups } = services;
   app.get<{ Params: { code: string }; Querystring: Record<string, unknown> }>(
     '/r/:code',
     { schema: { params: Type.Object({ code: Type.String({ maxLength: 100 }) }) } },
     async (request, reply) => {
-      const ambassador = await services.ambassadors.findByCodeInAnyProgram(request.params.code);
-      const program = ambassador ? await store.getProgram(ambassador.programId) : null;
+      const ambassador = await lookups.ambassadorForLink(request.params.code);
+      const program = ambassador ? await lookups.program(ambassador.programId) : null;
       if (!ambassador || !program) {
         const fallbackId = typeof request.query.program === 'string' ? request.query.program.slice(0, 64) : null;
-        const fallback = fallbackId ? await store.getProgram(fallbackId) : null;
+        const fallback = fallbackId ? await lookups.program(fallbackId) : null;
         if (fallback) return redirect(reply, fallback.landingUrl, {});
         return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
       }

@@ -12,14 +12,11 @@ export async function widgetClickRoutes(app: FastifyInstance, { services }: { se
     '/clicks',
     { schema: { body: ClickRequest, response: responses({ 200: ClickResponse }) } },
     async (request) => {
-      const stage = Number(process.env.STAGE ?? 9);
-      if (stage === 0) return { clickId: 'x', counted: true };
       const program = await services.lookups.program(request.body.programId);
       if (!program) throw new ProgramNotFoundError();
       assertOriginAllowed(request, program);
       const ambassador = await services.lookups.ambassadorForClick(program, request.body.code);
       if (!ambassador) throw new ReferralCodeNotFoundError();
-      if (stage === 1) return { clickId: 'x', counted: true };
       return services.clicks.recordWidgetClick(program, ambassador, request.body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',

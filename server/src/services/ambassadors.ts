@@ -44,13 +44,8 @@ export class AmbassadorService {
 
   /** The ambassador with this code in this program; codes of other programs are not found. */
   async findByCode(program: ProgramRecord, code: string): Promise<AmbassadorRecord | null> {
-    const ambassador = await this.findByCodeInAnyProgram(code);
-    return ambassador && ambassador.programId === program.id ? ambassador : null;
-  }
-
-  /** Codes are unique across programs; only the short link, which names no program, needs this. */
-  async findByCodeInAnyProgram(code: string): Promise<AmbassadorRecord | null> {
     const canonical = canonicalCode(code);
-    return isReferralCode(canonical) ? this.#store.findAmbassadorByCode(canonical) : null;
+    const ambassador = isReferralCode(canonical) ? await this.#store.findAmbassadorByCode(canonical) : null;
+    return ambassador && ambassador.programId === program.id ? ambassador : null;
   }
 }

@@ -35,10 +35,15 @@ export class CachedLookups {
 
   /** The ambassador of a code in this program, for counting clicks (id and program only are relied on). */
   async ambassadorForClick(program: ProgramRecord, code: string): Promise<AmbassadorRecord | null> {
+    const ambassador = await this.ambassadorForLink(code);
+    return ambassador && ambassador.programId === program.id ? ambassador : null;
+  }
+
+  /** The ambassador of a code in any program: a short link names no program (codes are unique). */
+  async ambassadorForLink(code: string): Promise<AmbassadorRecord | null> {
     const canonical = canonicalCode(code);
     if (!isReferralCode(canonical)) return null;
-    const ambassador = await this.#codes.get(canonical, (key) => this.#store.findAmbassadorByCode(key));
-    return ambassador && ambassador.programId === program.id ? ambassador : null;
+    return this.#codes.get(canonical, (key) => this.#store.findAmbassadorByCode(key));
   }
 
   /** Forget everything, e.g. after changing a program in this process. */

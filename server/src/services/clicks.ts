@@ -1,7 +1,7 @@
-import { nanoid } from 'nanoid';
 import type { ClickRequest, ClickResponse } from '../../../shared/src/wire.ts';
 import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
 import type { ClickWrite, ClickWriteResult } from '../store/store.ts';
+import { newClickId } from './click-ids.ts';
 import type { ServiceContext } from './service-context.ts';
 import { ipUserAgentHash } from './visitor-fingerprint.ts';
 import { WriteBatcher, type BatcherOptions } from './write-batcher.ts';
@@ -79,12 +79,13 @@ export class ClickService {
   }
 
   #common(program: ProgramRecord, ambassador: AmbassadorRecord, client: ClientInfo) {
+    const at = this.#context.clock();
     return {
-      newClickId: nanoid(),
+      newClickId: newClickId(at),
       programId: program.id,
       ambassadorId: ambassador.id,
       ipUaHash: ipUserAgentHash(this.#ipSalt, client.ip, client.userAgent),
-      at: this.#context.clock(),
+      at,
       dedupWindowMs: program.dedupWindowMs,
     };
   }

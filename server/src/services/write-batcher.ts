@@ -12,7 +12,7 @@ export interface BatcherOptions {
   maxDelayMs: number;
 }
 
-export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { maxItems: 512, maxDelayMs: Number(process.env.DELAY ?? 0) };
+export const DEFAULT_BATCHER_OPTIONS: BatcherOptions = { maxItems: 512, maxDelayMs: 0 };
 
 interface Pending<In, Out> {
   item: In;

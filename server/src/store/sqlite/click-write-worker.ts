@@ -21,18 +21,14 @@ const port = parentPort;
 if (!port) throw new Error('click-write-worker.ts runs as a worker thread');
 const db = openDatabase(String(workerData.path), { migrate: false });
 const writeBatch = createClickWriter(db);
-const stats = { batches: 0, items: 0, ms: 0, parseMs: 0 };
 
 port.on('message', (raw: string) => {
   if (raw === 'close') {
-    console.error('STATS', JSON.stringify(stats), 'avg batch', stats.items / stats.batches, 'us/item', stats.ms * 1000 / stats.items, 'parse us/item', stats.parseMs * 1000 / stats.items);
     db.close();
     port.close();
     return;
   }
-  const t0 = performance.now();
   const message = JSON.parse(raw) as ClickBatchRequest;
-  const t1 = performance.now();
   let reply: ClickBatchReply;
   try {
     const results = writeBatch(message.writes).map((result) =>
@@ -43,5 +39,4 @@ port.on('message', (raw: string) => {
     reply = { id: message.id, failure: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(JSON.stringify(reply));
-  stats.batches++; stats.items += message.writes.length; stats.ms += performance.now() - t1; stats.parseMs += t1 - t0;
 });

@@ -44,7 +44,7 @@ export interface SqliteStoreOptions {
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   const inMemory = path === ':memory:' || path === '';
   const db = openDatabase(path);
-  const clickWriter = inMemory ? 'inline' : (options.clickWriter ?? (process.env.CW as 'inline' | undefined) ?? 'thread');
+  const clickWriter = inMemory ? 'inline' : (options.clickWriter ?? 'thread');
   return new SqliteStore(db, clickWriter === 'thread' ? new ClickWriteThread(path) : null);
 }
 

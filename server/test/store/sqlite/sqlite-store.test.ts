@@ -6,14 +6,14 @@ import { saveProgram } from '../../../src/services/programs.ts';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { ClickWrite, NewAmbassador } from '../../../src/store/store.ts';
 
-describe('SqliteStore', () => {
+describe.each(['thread', 'inline'] as const)('SqliteStore (click writer: %s)', (clickWriter) => {
   let dir: string;
   let path: string;
   let store: SqliteStore;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sarafan-store-'));
     path = join(dir, 'store.sqlite');
-    store = openSqliteStore(path);
+    store = openSqliteStore(path, { clickWriter });
     await saveProgram(store, { id: 'p1', name: 'P1', secretKey: 'sk_1', landingUrl: 'https://p1.example/', allowedOrigins: ['https://p1.example'] }, 1_000);
   });
   afterEach(async () => {
@@ -96,7 +96,7 @@ describe('SqliteStore', () => {
     if (result.status === 'code_taken') throw new Error('unexpected');
     await store.recordClicks([clickWrite(result.ambassador.id, { newClickId: 'durable' })]);
     await store.close();
-    store = openSqliteStore(path);
+    store = openSqliteStore(path, { clickWriter });
     expect(await store.findClick('p1', 'durable')).toMatchObject({ id: 'durable', visitorId: 'v1', counted: true, self: false });
     expect(await store.findClick('other-program', 'durable')).toBeNull();
   });

@@ -53,7 +53,7 @@ CREATE TABLE clicks (
   referrer      TEXT,
   created_at    INTEGER NOT NULL,
   claimed_at    INTEGER
-) STRICT;
+) STRICT, WITHOUT ROWID;                                 -- ids start with their time: appends, not random inserts
 -- Not partial: it also serves "counted clicks of this ambassador".
 CREATE INDEX clicks_by_visitor ON clicks (ambassador_id, visitor_id, created_at);
 CREATE INDEX clicks_by_ip_ua ON clicks (ambassador_id, ip_ua_hash, created_at) WHERE ip_ua_hash IS NOT NULL;
