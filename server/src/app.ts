@@ -25,6 +25,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   clickBatch?: Partial<BatcherOptions>;
+  /** Where a short link with an unknown code leads: this program's landing URL, without a referral. */
+  fallbackProgramId?: string | null;
 }
 
 declare module 'fastify' {
@@ -77,7 +79,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.register(healthRoutes, { store: options.store });
   app.register(widgetAssetRoutes, { widgetDir: options.widgetDir });
-  app.register(shortLinkRoutes, { services });
+  app.register(shortLinkRoutes, { services, fallbackProgramId: options.fallbackProgramId ?? null });
   app.register(widgetApiRoutes, { prefix: '/v1/widget', services });
   app.register(serverApiRoutes, { prefix: '/v1', services });
 

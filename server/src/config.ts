@@ -20,6 +20,9 @@ export interface ServerConfig {
    */
   ipSalt: string;
   logLevel: LogLevel;
+  /** The program whose landing URL a short link with an unknown code leads to; `null` = the demo
+   * program when it is seeded, else a "link not found" page. */
+  defaultProgram: string | null;
   /** Take the client IP from X-Forwarded-For: only behind a reverse proxy you control. */
   trustProxy: boolean;
 }
@@ -48,6 +51,7 @@ export function defaultConfig(): ServerConfig {
     seedDemo: true,
     ipSalt: randomBytes(16).toString('hex'),
     logLevel: 'info',
+    defaultProgram: null,
     trustProxy: false,
   };
 }
@@ -76,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (shopUrl !== undefined) config.demoShopUrl = parseHttpUrl('SARAFAN_DEMO_SHOP_URL', shopUrl);
   config.seedDemo = parseSwitch('SARAFAN_SEED_DEMO', value('SARAFAN_SEED_DEMO'), true);
   config.ipSalt = value('SARAFAN_IP_SALT') ?? config.ipSalt;
+  config.defaultProgram = value('SARAFAN_DEFAULT_PROGRAM') ?? null;
   const logLevel = value('LOG_LEVEL');
   if (logLevel !== undefined) config.logLevel = parseLogLevel(logLevel);
   config.trustProxy = parseSwitch('SARAFAN_TRUST_PROXY', value('SARAFAN_TRUST_PROXY'), false);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import { defaultConfig, type ServerConfig } from './config.ts';
-import { seedDemoProgram } from './seed-demo.ts';
+import { DEMO_PROGRAM_ID, seedDemoProgram } from './seed-demo.ts';
 import type { BatcherOptions } from './services/write-batcher.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -45,6 +45,7 @@ export async function startTrackingServer(options: StartOptions = {}): Promise<R
       widgetDir: config.widgetDir,
       ipSalt: config.ipSalt,
       trustProxy: config.trustProxy,
+      fallbackProgramId: config.defaultProgram ?? (config.seedDemo ? DEMO_PROGRAM_ID : null),
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       SARAFAN_SEED_DEMO: '0',
       SARAFAN_IP_SALT: 'pepper',
       SARAFAN_TRUST_PROXY: '1',
+      SARAFAN_DEFAULT_PROGRAM: 'shop',
       LOG_LEVEL: 'WARN',
     });
     expect(config).toEqual({
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       seedDemo: false,
       ipSalt: 'pepper',
       logLevel: 'warn',
+      defaultProgram: 'shop',
       trustProxy: true,
     });
   });

@@ -21,8 +21,9 @@ export function percentOf(amount: number, basisPoints: number): number {
   if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(basisPoints)) {
     throw new RangeError('percentOf expects integers');
   }
-  const sign = amount < 0 ? -1 : 1;
-  return sign * Math.floor((Math.abs(amount) * basisPoints + 5_000) / 10_000);
+  const sign = amount < 0 ? -1n : 1n;
+  // BigInt because amount × basis points can pass 2^53 for large orders.
+  return Number(sign * ((BigInt(Math.abs(amount)) * BigInt(basisPoints) + 5_000n) / 10_000n));
 }
 
 /**
@@ -32,5 +33,6 @@ export function percentOf(amount: number, basisPoints: number): number {
 export function proportionOf(amount: number, part: number, whole: number): number {
   if (whole <= 0 || part >= whole) return amount;
   if (part <= 0) return 0;
-  return Math.floor((amount * part * 2 + whole) / (whole * 2));
+  const doubled = BigInt(amount) * BigInt(part) * 2n + BigInt(whole);
+  return Number(doubled / (BigInt(whole) * 2n));
 }

@@ -14,6 +14,11 @@ describe('percentOf', () => {
     expect(percentOf(amount, bp)).toBe(expected);
   });
 
+  it('stays exact beyond 2^53 intermediate products', () => {
+    expect(percentOf(999_999_999_999, 10_000)).toBe(999_999_999_999);
+    expect(percentOf(999_999_999_999, 1_000)).toBe(100_000_000_000);
+  });
+
   it('refuses floats', () => {
     expect(() => percentOf(10.5, 1000)).toThrow(RangeError);
   });
@@ -25,6 +30,7 @@ describe('proportionOf', () => {
     expect(proportionOf(450, 4500, 4500)).toBe(450);
     expect(proportionOf(450, 0, 4500)).toBe(0);
     expect(proportionOf(1, 1, 2)).toBe(1); // half a cent rounds up
+    expect(proportionOf(999_999_999_999, 333_333_333_333, 999_999_999_999)).toBe(333_333_333_333);
   });
 });
 

@@ -12,11 +12,14 @@ import type { Services } from '../services/services.ts';
  * gets the redirect with `ref` but no click. A person's click is counted here and its id added as
  * `sarafan_click`, so that the widget on the landing page claims it instead of counting again.
  *
- * Codes are unique across programs and the link names no program, so an unknown code has nowhere
- * to go: it gets a small 404 page, unless the link carries `?program={id}`, in which case it
- * redirects to that program's landing URL without a referral.
+ * Codes are unique across programs and the link names no program, so an unknown code (mistyped,
+ * cut short) leads to the landing URL of the program named by `?program={id}`, else of the
+ * server's default program, without a referral; with neither, to a small 404 page.
  */
-export async function shortLinkRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function shortLinkRoutes(
+  app: FastifyInstance,
+  { services, fallbackProgramId }: { services: Services; fallbackProgramId: string | null },
+): Promise<void> {
   const { lookups } = services;
   app.get<{ Params: { code: string }; Querystring: Record<string, unknown> }>(
     '/r/:code',
@@ -25,7 +28,8 @@ export async function shortLinkRoutes(app: FastifyInstance, { services }: { serv
       const ambassador = await lookups.ambassadorForLink(request.params.code);
       const program = ambassador ? await lookups.program(ambassador.programId) : null;
       if (!ambassador || !program) {
-        const fallbackId = typeof request.query.program === 'string' ? request.query.program.slice(0, 64) : null;
+        const fallbackId =
+          typeof request.query.program === 'string' ? request.query.program.slice(0, 64) : fallbackProgramId;
         const fallback = fallbackId ? await lookups.program(fallbackId) : null;
         if (fallback) return redirect(reply, fallback.landingUrl, {});
         return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);

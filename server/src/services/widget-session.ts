@@ -28,7 +28,9 @@ export class WidgetSessionService {
       const own =
         referrer !== null &&
         (referrer.id === identified?.id || (await store.isAmbassadorVisitor(referrer.id, request.visitorId)));
-      if (referrer && !own) offer = friendOffer(program, referrer);
+      if (referrer && !own && !(await store.hasBoughtThrough(referrer.id, request.visitorId))) {
+        offer = friendOffer(program, referrer);
+      }
     }
 
     const ambassador = identified

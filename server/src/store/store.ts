@@ -40,6 +40,8 @@ export interface Store {
   /** Remembers a browser of the ambassador and flags its earlier clicks on their own link as self. */
   addAmbassadorVisitor(ambassadorId: number, visitorId: string, at: number): Promise<void>;
   isAmbassadorVisitor(ambassadorId: number, visitorId: string): Promise<boolean>;
+  /** Whether this browser already bought through the ambassador: the friend offer is for a first purchase. */
+  hasBoughtThrough(ambassadorId: number, visitorId: string): Promise<boolean>;
   summariseAmbassador(ambassadorId: number): Promise<AmbassadorSummary>;
 
   // Clicks

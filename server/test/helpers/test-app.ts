@@ -60,7 +60,7 @@ export interface TestApp {
  * The real app on a real SQLite file in a temp folder, with two programs (`demo` as seeded for
  * the demo shop, and `other`) and a hand-moved clock.
  */
-export async function createTestApp(options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch'>> = {}): Promise<TestApp> {
+export async function createTestApp(options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId'>> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-server-test-'));
   const dbPath = join(dir, 'test.sqlite');
   const store = openSqliteStore(dbPath);
@@ -86,6 +86,7 @@ export async function createTestApp(options: Partial<Pick<AppOptions, 'widgetDir
     widgetDir: options.widgetDir ?? join(dir, 'no-widget'),
     ipSalt: 'test-salt',
     ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),
+    ...(options.fallbackProgramId ? { fallbackProgramId: options.fallbackProgramId } : {}),
   });
   await app.ready();
 

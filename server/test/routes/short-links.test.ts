@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_UA, createTestApp, OTHER, type TestApp } from '../helpers/test-app.ts';
+import { BROWSER_UA, createTestApp, DEMO, OTHER, type TestApp } from '../helpers/test-app.ts';
 
 describe('GET /r/{code}', () => {
   let t: TestApp;
@@ -82,5 +82,17 @@ describe('GET /r/{code}', () => {
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe(OTHER.landingUrl);
     expect((await follow('/r/NOSUCHCODE?program=nope')).statusCode).toBe(404);
+  });
+
+  it("sends an unknown code to the default program's landing page without a referral", async () => {
+    const withDefault = await createTestApp({ fallbackProgramId: 'demo' });
+    try {
+      const response = await withDefault.inject({ method: 'GET', url: '/r/NOSUCHCODE', headers: { 'user-agent': BROWSER_UA } });
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.location).toBe(`${DEMO.shopUrl}/`);
+      expect(withDefault.count('clicks')).toBe(0);
+    } finally {
+      await withDefault.close();
+    }
   });
 });

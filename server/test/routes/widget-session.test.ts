@@ -76,6 +76,23 @@ describe('POST /v1/widget/session', () => {
     expect((await session({ visitorId: 'friend', referral: { code: own.code } })).json().offer).not.toBeNull();
   });
 
+  it('stops offering the discount once the friend has bought through the ambassador', async () => {
+    const code = await t.ambassador('alice@example.com', { name: 'Alice' });
+    const friend = { visitorId: 'friend-1', referral: { code } };
+    expect((await session(friend)).json().offer).not.toBeNull();
+    const bought = await t.api('POST', '/v1/conversions', {
+      orderId: 'o-1',
+      amount: 4500,
+      currency: 'EUR',
+      customer: { email: 'bob@example.com' },
+      referral: { code, visitorId: 'friend-1' },
+      couponCode: code,
+    });
+    expect(bought.json().attributed).toBe(true);
+    expect((await session(friend)).json().offer).toBeNull();
+    expect((await session({ visitorId: 'friend-2', referral: { code } })).json().offer).not.toBeNull();
+  });
+
   it('reports stats, rewards and totals of the ambassador', async () => {
     const code = (await session({ identity: identity('alice@example.com') })).json().ambassador.code;
     await t.widget('clicks', { programId: 'demo', code, visitorId: 'friend-1' });

@@ -102,6 +102,11 @@ export class SqliteStore implements Store {
       isVisitor: db
         .prepare<[number, string], number>('SELECT 1 FROM ambassador_visitors WHERE ambassador_id = ? AND visitor_id = ?')
         .pluck(),
+      boughtThrough: db
+        .prepare<[number, string], number>(
+          'SELECT 1 FROM conversions WHERE ambassador_id = ? AND attributed = 1 AND visitor_id = ? LIMIT 1',
+        )
+        .pluck(),
       countedClicks: db
         .prepare<[number], number>('SELECT count(*) FROM clicks WHERE ambassador_id = ? AND counted = 1 AND self = 0')
         .pluck(),
@@ -200,6 +205,10 @@ export class SqliteStore implements Store {
 
   async isAmbassadorVisitor(ambassadorId: number, visitorId: string): Promise<boolean> {
     return this.#sql.isVisitor.get(ambassadorId, visitorId) === 1;
+  }
+
+  async hasBoughtThrough(ambassadorId: number, visitorId: string): Promise<boolean> {
+    return this.#sql.boughtThrough.get(ambassadorId, visitorId) === 1;
   }
 
   async summariseAmbassador(ambassadorId: number): Promise<AmbassadorSummary> {
