@@ -4,6 +4,7 @@
  * address becomes the demo program's landing URL and allowed origin unless SARAFAN_DEMO_SHOP_URL
  * says otherwise.
  */
+import { stopOnSignals } from '../../server/src/stop-on-signals.ts';
 import { ConfigError, loadConfig } from '../../server/src/config.ts';
 import { DEMO_PROGRAM_ID } from '../../server/src/seed-demo.ts';
 import { startTrackingServer, type RunningServer } from '../../server/src/start.ts';
@@ -48,25 +49,11 @@ async function main(): Promise<void> {
   }
   console.log('Press Ctrl-C to stop.');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the shop and the tracking server…`);
-    // The shop first, so that nothing it sends arrives at a server that is already gone.
-    shop
-      .close()
-      .then(() => server.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('Error while stopping:', error);
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // The shop first, so that nothing it sends arrives at a server that is already gone.
+  stopOnSignals(
+    (signal) => `\n${signal}: stopping the shop and the tracking server…`,
+    () => shop.close().then(() => server.close()),
+  );
 }
 
 main().catch((error: unknown) => {

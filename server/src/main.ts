@@ -2,6 +2,7 @@
  * `npm run start:server`: the tracking server on its own, configured by environment variables
  * (see server/README.md). Stops cleanly on SIGINT / SIGTERM: batched clicks are written first.
  */
+import { stopOnSignals } from './stop-on-signals.ts';
 import { ConfigError, DEFAULT_DEMO_SECRET, loadConfig } from './config.ts';
 import { DEMO_PROGRAM_ID } from './seed-demo.ts';
 import { startTrackingServer } from './start.ts';
@@ -25,21 +26,7 @@ async function main(): Promise<void> {
     console.log('Note: SARAFAN_IP_SALT is not set; a random salt is used, so short-link deduplication restarts with the server.');
   }
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: closing (writing pending clicks)…`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Error while closing:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals((signal) => `${signal}: closing (writing pending clicks)…`, () => server.close());
 }
 
 main().catch((error: unknown) => {
