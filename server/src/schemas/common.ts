@@ -19,8 +19,9 @@ export const AmountMinor = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_MINOR 
 export const PositiveAmountMinor = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR });
 /** Epoch milliseconds up to the year 5000. */
 export const EpochMs = Type.Integer({ minimum: 0, maximum: 95_617_584_000_000 });
-/** Page URLs and referrers: long ones are accepted and stored truncated. */
-export const PageUrl = Type.String({ maxLength: 4_096 });
+/** Page URLs and referrers: the loader sends them whole (every byte of it costs), so anything
+ * that fits a request is accepted and stored truncated; refusing would lose the click. */
+export const PageUrl = Type.String({ maxLength: 24_576 });
 export const Percent = Type.Integer({ minimum: 0, maximum: 100 });
 
 export const RewardStatus = Type.Union([

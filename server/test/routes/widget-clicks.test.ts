@@ -29,7 +29,7 @@ describe('POST /v1/widget/clicks', () => {
   });
 
   it('stores long URLs truncated', async () => {
-    const response = await click({ url: `http://localhost:3000/?q=${'x'.repeat(3_000)}` });
+    const response = await click({ url: `http://localhost:3000/?q=${'x'.repeat(20_000)}` });
     expect(response.statusCode).toBe(200);
     expect(t.count('clicks', 'length(url) = 1024')).toBe(1);
   });
