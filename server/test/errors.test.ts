@@ -116,7 +116,7 @@ describe('hostile input', () => {
       { programId: 'demo', code: 'AB', visitorId: 'v1' },
       { programId: 'demo', code: "x' OR '1'='1", visitorId: 'v1' },
       { programId: 'demo', code, visitorId: 'v1', clickId: '../../etc' },
-      { programId: 'demo', code, visitorId: 'v1', url: 'x'.repeat(5_000) },
+      { programId: 'demo', code, visitorId: 'v1', url: 'x'.repeat(30_000) },
       { programId: 'demo', code, visitorId: 'v1', extra: 1 },
       { programId: 'demo', code },
       { programId: 123, code, visitorId: 'v1' },
