@@ -2,24 +2,21 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const HOW_TO_INSTALL =
+  'Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chrome or Chromium executable.';
 
 /**
  * The system's Chromium: `CHROME_PATH` when set, else the usual Debian/Ubuntu locations.
  * Browser tests fail loudly when there is none; a silent skip would hide a broken widget.
  */
-export function chromiumPath(): string {
-  const fromEnv = process.env.CHROME_PATH;
+export function chromiumPath(env: Record<string, string | undefined> = process.env, candidates = CANDIDATES): string {
+  const fromEnv = env.CHROME_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
+    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there. ${HOW_TO_INSTALL}`);
     return fromEnv;
   }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) ' +
-        'or set CHROME_PATH to a Chrome or Chromium executable.',
-    );
-  }
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error(`No Chromium found for the browser tests. ${HOW_TO_INSTALL}`);
   return found;
 }
 
