@@ -32,7 +32,9 @@ export function createClickWriter(db: Database) {
      ORDER BY created_at DESC LIMIT 1`,
   );
   const isAmbassadorVisitor = db
-    .prepare<[number, string], number>('SELECT 1 FROM ambassador_visitors WHERE ambassador_id = ? AND visitor_id = ?')
+    .prepare<{ ambassadorId: number; visitorId: string }, number>(
+      'SELECT 1 FROM ambassador_visitors WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId',
+    )
     .pluck();
   const insert = db.prepare(
     `INSERT INTO clicks (id, program_id, ambassador_id, visitor_id, ip_ua_hash, source, counted, self, url, referrer, created_at)
@@ -63,7 +65,7 @@ export function createClickWriter(db: Database) {
     });
     if (decision.action === 'duplicate') return { clickId: decision.clickId, counted: false };
 
-    const self = write.visitorId !== null && isAmbassadorVisitor.get(write.ambassadorId, write.visitorId) === 1 ? 1 : 0;
+    const self = write.visitorId !== null && isAmbassadorVisitor.get({ ambassadorId: write.ambassadorId, visitorId: write.visitorId }) === 1 ? 1 : 0;
     if (decision.action === 'claim') {
       claim.run({
         id: decision.clickId,

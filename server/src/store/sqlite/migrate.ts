@@ -45,13 +45,15 @@ export function migrate(db: Database, migrations: Migration[] = readMigrations()
   if (newest > latestKnown) {
     throw new Error(`The database is at schema version ${newest}, newer than this server (${latestKnown}).`);
   }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const record = db.prepare<{ version: number; name: string; appliedAt: number }>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @appliedAt)',
+  );
   const appliedNow: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      record.run(migration.version, migration.name, Date.now());
+      record.run({ version: migration.version, name: migration.name, appliedAt: Date.now() });
     }).immediate();
     appliedNow.push(migration.version);
   }

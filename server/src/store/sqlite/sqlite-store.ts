@@ -32,6 +32,9 @@ import {
   type RewardRow,
 } from './row-mapping.ts';
 
+/** Named parameters of the look-ups by ambassador and browser. */
+type AmbassadorVisitor = { ambassadorId: number; visitorId: string };
+
 export interface SqliteStoreOptions {
   /**
    * Where click batches are written: `thread` (default for files) keeps the commit's fsync off
@@ -76,7 +79,9 @@ export class SqliteStore implements Store {
            attribution_window_ms = excluded.attribution_window_ms, dedup_window_ms = excluded.dedup_window_ms`,
       ),
       deleteOrigins: db.prepare<[string]>('DELETE FROM program_origins WHERE program_id = ?'),
-      insertOrigin: db.prepare<[string, string]>('INSERT OR IGNORE INTO program_origins (program_id, origin) VALUES (?, ?)'),
+      insertOrigin: db.prepare<{ programId: string; origin: string }>(
+        'INSERT OR IGNORE INTO program_origins (program_id, origin) VALUES (@programId, @origin)',
+      ),
       programById: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE id = ?'),
       programBySecretHash: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE secret_hash = ?'),
       originsOf: db.prepare<[string], string>('SELECT origin FROM program_origins WHERE program_id = ? ORDER BY origin').pluck(),
@@ -90,21 +95,27 @@ export class SqliteStore implements Store {
         `UPDATE ambassadors SET name = COALESCE(name, @name), customer_id = COALESCE(customer_id, @customerId)
          WHERE program_id = @programId AND email_normalised = @emailNormalised`,
       ),
-      ambassadorByEmail: db.prepare<[string, string], AmbassadorRow>(
-        'SELECT * FROM ambassadors WHERE program_id = ? AND email_normalised = ?',
+      ambassadorByEmail: db.prepare<{ programId: string; emailNormalised: string }, AmbassadorRow>(
+        'SELECT * FROM ambassadors WHERE program_id = @programId AND email_normalised = @emailNormalised',
       ),
       ambassadorByCode: db.prepare<[string], AmbassadorRow>('SELECT * FROM ambassadors WHERE code = ?'),
       ambassadorById: db.prepare<[number], AmbassadorRow>('SELECT * FROM ambassadors WHERE id = ?'),
-      insertVisitor: db.prepare(
-        'INSERT OR IGNORE INTO ambassador_visitors (ambassador_id, visitor_id, first_seen_at) VALUES (?, ?, ?)',
+      insertVisitor: db.prepare<AmbassadorVisitor & { at: number }>(
+        `INSERT OR IGNORE INTO ambassador_visitors (ambassador_id, visitor_id, first_seen_at)
+         VALUES (@ambassadorId, @visitorId, @at)`,
       ),
-      flagSelfClicks: db.prepare('UPDATE clicks SET self = 1 WHERE ambassador_id = ? AND visitor_id = ? AND self = 0'),
+      flagSelfClicks: db.prepare<AmbassadorVisitor>(
+        'UPDATE clicks SET self = 1 WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId AND self = 0',
+      ),
       isVisitor: db
-        .prepare<[number, string], number>('SELECT 1 FROM ambassador_visitors WHERE ambassador_id = ? AND visitor_id = ?')
+        .prepare<AmbassadorVisitor, number>(
+          'SELECT 1 FROM ambassador_visitors WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId',
+        )
         .pluck(),
       boughtThrough: db
-        .prepare<[number, string], number>(
-          'SELECT 1 FROM conversions WHERE ambassador_id = ? AND attributed = 1 AND visitor_id = ? LIMIT 1',
+        .prepare<AmbassadorVisitor, number>(
+          `SELECT 1 FROM conversions
+           WHERE ambassador_id = @ambassadorId AND attributed = 1 AND visitor_id = @visitorId LIMIT 1`,
         )
         .pluck(),
       countedClicks: db
@@ -115,9 +126,9 @@ export class SqliteStore implements Store {
           `SELECT count(*) FROM conversions WHERE ambassador_id = ? AND attributed = 1 AND status <> 'refunded'`,
         )
         .pluck(),
-      rewards: db.prepare<[number, number], RewardRow & { order_id: string }>(
+      rewards: db.prepare<{ ambassadorId: number; limit: number }, RewardRow & { order_id: string }>(
         `SELECT r.*, c.order_id FROM rewards r JOIN conversions c ON c.id = r.conversion_id
-         WHERE r.ambassador_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
+         WHERE r.ambassador_id = @ambassadorId ORDER BY r.created_at DESC, r.id DESC LIMIT @limit`,
       ),
       rewardTotals: db.prepare<[number], { currency: string; pending: number; approved: number; paid: number }>(
         `SELECT currency,
@@ -126,9 +137,12 @@ export class SqliteStore implements Store {
            SUM(CASE WHEN status = 'paid' THEN amount ELSE 0 END) AS paid
          FROM rewards WHERE ambassador_id = ? GROUP BY currency ORDER BY currency`,
       ),
-      clickById: db.prepare<[string, string], ClickRow>('SELECT * FROM clicks WHERE id = ? AND program_id = ?'),
-      latestClick: db.prepare<[number, string], ClickRow>(
-        'SELECT * FROM clicks WHERE ambassador_id = ? AND visitor_id = ? ORDER BY created_at DESC LIMIT 1',
+      clickById: db.prepare<{ clickId: string; programId: string }, ClickRow>(
+        'SELECT * FROM clicks WHERE id = @clickId AND program_id = @programId',
+      ),
+      latestClick: db.prepare<AmbassadorVisitor, ClickRow>(
+        `SELECT * FROM clicks WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId
+         ORDER BY created_at DESC LIMIT 1`,
       ),
     };
   }
@@ -147,7 +161,7 @@ export class SqliteStore implements Store {
       .transaction(() => {
         this.#sql.upsertProgram.run(programToRow(program));
         this.#sql.deleteOrigins.run(program.id);
-        for (const origin of program.allowedOrigins) this.#sql.insertOrigin.run(program.id, origin);
+        for (const origin of program.allowedOrigins) this.#sql.insertOrigin.run({ programId: program.id, origin });
       })
       .immediate();
   }
@@ -172,7 +186,10 @@ export class SqliteStore implements Store {
         .transaction((): InsertAmbassadorResult => {
           const inserted = this.#sql.insertAmbassador.run(ambassador);
           if (inserted.changes === 0) this.#sql.fillAmbassador.run(ambassador);
-          const row = this.#sql.ambassadorByEmail.get(ambassador.programId, ambassador.emailNormalised);
+          const row = this.#sql.ambassadorByEmail.get({
+            programId: ambassador.programId,
+            emailNormalised: ambassador.emailNormalised,
+          });
           if (!row) throw new Error('ambassador vanished inside its own transaction');
           return { status: inserted.changes === 1 ? 'created' : 'existing', ambassador: ambassadorFromRow(row) };
         })
@@ -197,18 +214,18 @@ export class SqliteStore implements Store {
   async addAmbassadorVisitor(ambassadorId: number, visitorId: string, at: number): Promise<void> {
     this.#db
       .transaction(() => {
-        const added = this.#sql.insertVisitor.run(ambassadorId, visitorId, at);
-        if (added.changes === 1) this.#sql.flagSelfClicks.run(ambassadorId, visitorId);
+        const added = this.#sql.insertVisitor.run({ ambassadorId, visitorId, at });
+        if (added.changes === 1) this.#sql.flagSelfClicks.run({ ambassadorId, visitorId });
       })
       .immediate();
   }
 
   async isAmbassadorVisitor(ambassadorId: number, visitorId: string): Promise<boolean> {
-    return this.#sql.isVisitor.get(ambassadorId, visitorId) === 1;
+    return this.#sql.isVisitor.get({ ambassadorId, visitorId }) === 1;
   }
 
   async hasBoughtThrough(ambassadorId: number, visitorId: string): Promise<boolean> {
-    return this.#sql.boughtThrough.get(ambassadorId, visitorId) === 1;
+    return this.#sql.boughtThrough.get({ ambassadorId, visitorId }) === 1;
   }
 
   async summariseAmbassador(ambassadorId: number): Promise<AmbassadorSummary> {
@@ -216,7 +233,7 @@ export class SqliteStore implements Store {
     return this.#db.transaction(() => ({
       clicks: this.#sql.countedClicks.get(ambassadorId) ?? 0,
       conversions: this.#sql.boughtConversions.get(ambassadorId) ?? 0,
-      rewards: this.#sql.rewards.all(ambassadorId, REWARD_LIST_LIMIT).map(rewardWithOrderFromRow),
+      rewards: this.#sql.rewards.all({ ambassadorId, limit: REWARD_LIST_LIMIT }).map(rewardWithOrderFromRow),
       totals: this.#sql.rewardTotals.all(ambassadorId),
     }))();
   }
@@ -226,12 +243,12 @@ export class SqliteStore implements Store {
   }
 
   async findClick(programId: string, clickId: string): Promise<ClickRecord | null> {
-    const row = this.#sql.clickById.get(clickId, programId);
+    const row = this.#sql.clickById.get({ clickId, programId });
     return row ? clickFromRow(row) : null;
   }
 
   async findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null> {
-    const row = this.#sql.latestClick.get(ambassadorId, visitorId);
+    const row = this.#sql.latestClick.get({ ambassadorId, visitorId });
     return row ? clickFromRow(row) : null;
   }
 
