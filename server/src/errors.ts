@@ -46,6 +46,7 @@ export const AmbassadorNotFoundError = defineApiError('ambassador_not_found', 40
 export const ReferralCodeNotFoundError = defineApiError('referral_code_not_found', 404, 'No ambassador has this referral code.');
 export const CouponNotFoundError = defineApiError('coupon_not_found', 404, 'No coupon has this code.');
 export const ConversionNotFoundError = defineApiError('conversion_not_found', 404, 'No conversion has this order id.');
+export const RewardNotFoundError = defineApiError('reward_not_found', 404, 'No reward of this program has this id.');
 export const WidgetNotBuiltError = defineApiError(
   'widget_not_built',
   404,
@@ -56,6 +57,17 @@ export const OrderIdConflictError = defineApiError(
   'order_id_conflict',
   409,
   'This order id was already recorded with a different amount or currency.',
+);
+
+export const InvalidOrderStatusError = defineApiError(
+  'invalid_order_status',
+  409,
+  'An order moves forward only: paid, then fulfilled, then canceled.',
+);
+export const RewardStatusConflictError = defineApiError(
+  'reward_status_conflict',
+  409,
+  'The reward is not in a status that allows this.',
 );
 
 export const DatabaseUnavailableError = defineApiError('database_unavailable', 503, 'The database does not answer.');

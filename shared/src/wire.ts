@@ -10,13 +10,34 @@ export interface ApiError {
 
 export type RewardStatus = 'pending' | 'approved' | 'paid' | 'voided' | 'held' | 'rejected';
 export type ConversionStatus = 'paid' | 'partially_refunded' | 'refunded';
+/** What the shop says happened to the order since it was paid. */
+export type OrderStatus = 'paid' | 'fulfilled' | 'canceled';
 
-/** Why a conversion was not attributed (stable codes, shown to owners). */
+/** A fraud rule; each program decides whether it rejects a reward or holds it for review. */
+export type FraudRule = 'self_referral' | 'disposable_email' | 'ip_velocity' | 'coupon_site';
+export type FraudAction = 'reject' | 'hold';
+
+/** Why a fraud rule fired (stable codes, shown to owners). */
+export type FraudReason =
+  | 'self_referral_email'
+  | 'self_referral_customer_id'
+  | 'self_referral_visitor'
+  | 'self_referral_ip_ua'
+  | 'disposable_email'
+  | 'ip_velocity'
+  | 'coupon_site_referrer';
+
+/** Why a conversion was not attributed (stable codes, shown to owners). A fraud rule whose action
+ * is `reject` names itself here. */
 export type NotAttributedReason =
   | 'no_referral'
   | 'unknown_referral'
   | 'outside_attribution_window'
-  | 'self_referral';
+  | 'not_first_purchase'
+  | FraudRule;
+
+/** How the attributed ambassador was found. */
+export type AttributedVia = 'click' | 'code' | 'coupon' | 'customer' | 'repeat';
 
 /** What a referred friend is offered: "Alice gives you 10% off" with a coupon code. */
 export interface FriendOffer {
@@ -87,6 +108,9 @@ export interface AmbassadorView {
 export interface RewardView extends Money {
   status: RewardStatus;
   createdAt: number;
+  /** For a held, rejected or voided reward: a short reason for the ambassador, e.g.
+   * "not eligible: your own purchase". */
+  reason?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +139,8 @@ export interface ConversionRequest {
   customer?: { email?: string; id?: string };
   referral?: { code?: string; clickId?: string; visitorId?: string };
   couponCode?: string;
+  /** The customer's browser as the shop saw it at checkout; hashed at once, never stored. */
+  client?: { ip?: string; userAgent?: string };
   /** The friend discount the shop applied, in minor units, for the owner's records. */
   discountAmount?: number;
   items?: Array<{ sku: string; category?: string; amount: number; quantity: number }>;
@@ -127,14 +153,96 @@ export interface ConversionResponse {
   currency: string;
   refundedAmount: number;
   status: ConversionStatus;
+  orderStatus: OrderStatus;
   attributed: boolean;
+  attributedVia?: AttributedVia;
   ambassadorCode?: string;
   /** Why not attributed, when `attributed` is false. */
   reason?: NotAttributedReason;
   /** The friend offer applied to this order, when attributed. */
   friendDiscount?: { percent: number; amount: number };
-  reward?: { amount: number; currency: string; status: RewardStatus };
+  reward?: ConversionReward;
   createdAt: number;
+}
+
+export interface ConversionReward {
+  id: number;
+  amount: number;
+  currency: string;
+  status: RewardStatus;
+  /** The fraud rules that fired, for held and rejected rewards. */
+  reasons: FraudReason[];
+  /** When the hold period ends and the reward is approved; absent until it has started. */
+  holdUntil?: number;
+}
+
+/** POST /v1/conversions/{orderId}/refunds */
+export interface RefundRequest {
+  /** Minor units; absent = everything that remains. */
+  amount?: number;
+  /** The shop's id of the refund: a repeat with the same id changes nothing. */
+  refundId?: string;
+}
+
+/** POST /v1/conversions/{orderId}/status */
+export interface OrderStatusRequest {
+  status: OrderStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owner endpoints (Authorization: Bearer <secret key>)
+
+export type LedgerBucket = 'earned' | 'held' | 'pending' | 'approved' | 'paid' | 'voided' | 'rejected' | 'clawed_back';
+export type LedgerActor = 'system' | 'owner' | 'shop_api';
+
+/** One append-only entry: `amount` moved from one bucket to another. */
+export interface LedgerEntryView {
+  id: number;
+  rewardId: number;
+  orderId: string;
+  amount: number;
+  currency: string;
+  from: LedgerBucket;
+  to: LedgerBucket;
+  reason: string;
+  actor: LedgerActor;
+  note?: string;
+  createdAt: number;
+}
+
+/** Balances per currency, each the sum of the ledger. `approved` is what is owed and may be negative. */
+export interface LedgerBalance {
+  currency: string;
+  held: number;
+  pending: number;
+  approved: number;
+  paid: number;
+}
+
+/** GET /v1/ambassadors/{code}/ledger */
+export interface LedgerResponse {
+  ambassadorCode: string;
+  balances: LedgerBalance[];
+  entries: LedgerEntryView[];
+}
+
+/** An item of GET /v1/rewards and the answer of the review calls. */
+export interface OwnerRewardView {
+  id: number;
+  ambassadorCode: string;
+  orderId: string;
+  amount: number;
+  originalAmount: number;
+  currency: string;
+  status: RewardStatus;
+  reasons: FraudReason[];
+  holdUntil?: number;
+  createdAt: number;
+}
+
+/** POST /v1/rewards/{rewardId}/approve and /reject */
+export interface RewardReviewRequest {
+  note?: string;
 }
 
 /** GET /v1/coupons/{code}: lets the shop's checkout apply a friend's coupon. */

@@ -92,6 +92,7 @@ export async function startFakeSarafan(secret = 'sk_test_fake'): Promise<FakeSar
       currency: body.currency,
       refundedAmount: 0,
       status: 'paid',
+      orderStatus: 'paid',
       attributed: !!ambassador,
       ...(ambassador ? { ambassadorCode: ambassador.code } : { reason: 'no_referral' as const }),
       createdAt: 0,

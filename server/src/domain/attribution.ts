@@ -1,75 +1,69 @@
-import type { NotAttributedReason } from '../../../shared/src/wire.ts';
+import type { AttributedVia, NotAttributedReason } from '../../../shared/src/wire.ts';
 
 /**
- * Who gets credit for an order: plain rules, no I/O. The service looks the candidates up and
- * passes them in the order of precedence: the click id the shop sent, then the referral code
- * (with its ambassador's latest click from that browser), then the coupon code typed at checkout.
+ * Which referral gets credit for an order: plain rules, no I/O. The service looks up one
+ * candidate per kind of evidence and this picks among them by the program's rules. Whether the
+ * chosen ambassador may be rewarded (self-referral, other fraud rules, first purchase) is decided
+ * afterwards, on the chosen candidate.
  */
-export interface ReferralCandidate<A extends AmbassadorIdentity = AmbassadorIdentity> {
-  via: 'click' | 'code' | 'coupon';
+export interface ReferralCandidate<A> {
+  via: AttributedVia;
   ambassador: A;
-  /** When the friend clicked, if a click is known; without one the window is not checked (a
-   * typed coupon or a 30-day cookie is its own evidence). */
-  clickedAt: number | null;
+  /** When the friend was referred (the click, or the identification that bound them); null for a
+   * typed coupon, which is its own evidence and needs no window. */
+  referredAt: number | null;
   clickId: string | null;
-  /** The browser of the click, for spotting ambassadors who click their own link. */
-  clickVisitorId: string | null;
-  /** Whether that browser is a known browser of this ambassador. */
-  clickVisitorIsAmbassadors: boolean;
-  clickWasSelf: boolean;
 }
 
-export interface AmbassadorIdentity {
-  emailNormalised: string;
-  customerId: string | null;
-}
-
-export interface AttributionInput<A extends AmbassadorIdentity> {
-  candidates: Array<ReferralCandidate<A>>;
+export interface AttributionInput<A> {
+  /** From the browser: the cookie's click, or its code with that browser's click (the first click
+   * instead under the first-click model). */
+  cookie: ReferralCandidate<A> | null;
+  /** The friend code typed at checkout. */
+  coupon: ReferralCandidate<A> | null;
+  /** A referral bound to this customer when they identified, perhaps on another device. */
+  customer: ReferralCandidate<A> | null;
   /** Whether the shop sent any referral or coupon at all, known or not. */
   referralGiven: boolean;
   convertedAt: number;
   attributionWindowMs: number;
-  customer: {
-    emailNormalised: string | null;
-    id: string | null;
-    /** Whether the visitor id of the order is a known browser of the candidate's ambassador. */
-    visitorIsAmbassadors: (ambassador: A) => boolean;
-  };
+  /** When a coupon and a cookie point to different ambassadors (a program setting, default true). */
+  couponBeatsCookie: boolean;
 }
 
-export type AttributionResult<A extends AmbassadorIdentity> =
+export type AttributionResult<A> =
   | { attributed: true; candidate: ReferralCandidate<A> }
   | { attributed: false; reason: NotAttributedReason; candidate: ReferralCandidate<A> | null };
 
-export function attribute<A extends AmbassadorIdentity>(input: AttributionInput<A>): AttributionResult<A> {
-  if (input.candidates.length === 0) {
+export function attribute<A>(input: AttributionInput<A>): AttributionResult<A> {
+  const ordered = (
+    input.couponBeatsCookie ? [input.coupon, input.cookie, input.customer] : [input.cookie, input.customer, input.coupon]
+  ).filter((candidate): candidate is ReferralCandidate<A> => candidate !== null);
+  if (ordered.length === 0) {
     return { attributed: false, reason: input.referralGiven ? 'unknown_referral' : 'no_referral', candidate: null };
   }
-  // Last click wins, but only within the window; an expired click can still be beaten by a coupon.
-  const inWindow = input.candidates.find(
-    (candidate) => candidate.clickedAt === null || isWithinWindow(candidate.clickedAt, input.convertedAt, input.attributionWindowMs),
+  // An expired referral can still be beaten by one within the window, e.g. a fresh coupon.
+  const inWindow = ordered.find(
+    (candidate) =>
+      candidate.referredAt === null || isWithinWindow(candidate.referredAt, input.convertedAt, input.attributionWindowMs),
   );
-  if (!inWindow) {
-    return { attributed: false, reason: 'outside_attribution_window', candidate: input.candidates[0] ?? null };
-  }
-  if (isSelfReferral(inWindow, input.customer)) {
-    return { attributed: false, reason: 'self_referral', candidate: inWindow };
-  }
+  if (!inWindow) return { attributed: false, reason: 'outside_attribution_window', candidate: ordered[0] ?? null };
   return { attributed: true, candidate: inWindow };
 }
 
-export function isWithinWindow(clickedAt: number, convertedAt: number, windowMs: number): boolean {
-  return convertedAt - clickedAt <= windowMs;
+export function isWithinWindow(referredAt: number, convertedAt: number, windowMs: number): boolean {
+  return convertedAt - referredAt <= windowMs;
 }
 
-function isSelfReferral<A extends AmbassadorIdentity>(
-  candidate: ReferralCandidate<A>,
-  customer: AttributionInput<A>['customer'],
-): boolean {
-  const { ambassador } = candidate;
-  if (customer.emailNormalised !== null && customer.emailNormalised === ambassador.emailNormalised) return true;
-  if (customer.id !== null && ambassador.customerId !== null && customer.id === ambassador.customerId) return true;
-  if (candidate.clickWasSelf || candidate.clickVisitorIsAmbassadors) return true;
-  return customer.visitorIsAmbassadors(ambassador);
+/** The end of a recurring-reward period: the same day and time `months` calendar months later (UTC),
+ * clamped to the end of a shorter month. */
+export function addMonths(at: number, months: number): number {
+  const date = new Date(at);
+  const targetMonth = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), targetMonth + 1, 0)).getUTCDate();
+  const result = new Date(at);
+  result.setUTCDate(1);
+  result.setUTCMonth(targetMonth);
+  result.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return result.getTime();
 }

@@ -17,7 +17,10 @@ export async function widgetSessionRoutes(app: FastifyInstance, { services }: { 
       assertOriginAllowed(request, program);
       // Personal data (the ambassador's link and rewards): never cached by the browser or a proxy.
       void reply.header('cache-control', 'no-store');
-      return services.widgetSessions.session(program, request.body);
+      return services.widgetSessions.session(program, request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
     },
   );
 }

@@ -33,6 +33,16 @@ export const RewardStatus = Type.Union([
   Type.Literal('rejected'),
 ]);
 
+export const FraudReason = Type.Union([
+  Type.Literal('self_referral_email'),
+  Type.Literal('self_referral_customer_id'),
+  Type.Literal('self_referral_visitor'),
+  Type.Literal('self_referral_ip_ua'),
+  Type.Literal('disposable_email'),
+  Type.Literal('ip_velocity'),
+  Type.Literal('coupon_site_referrer'),
+]);
+
 export const PercentDiscount = Type.Object({ type: Type.Literal('percent'), percent: Percent });
 
 export const FriendOffer = Type.Object({

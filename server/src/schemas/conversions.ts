@@ -10,6 +10,7 @@ import {
   Percent,
   PositiveAmountMinor,
   ReferralCode,
+  FraudReason,
   RewardStatus,
   strict,
 } from './common.ts';
@@ -27,6 +28,12 @@ export const ConversionRequest = Type.Object(
       ),
     ),
     couponCode: Type.Optional(ReferralCode),
+    client: Type.Optional(
+      Type.Object(
+        { ip: Type.Optional(Type.String({ minLength: 2, maxLength: 64 })), userAgent: Type.Optional(Type.String({ maxLength: 1024 })) },
+        strict,
+      ),
+    ),
     discountAmount: Type.Optional(AmountMinor),
     items: Type.Optional(
       Type.Array(
@@ -48,13 +55,23 @@ export const ConversionRequest = Type.Object(
 
 export const OrderParams = Type.Object({ orderId: OrderId }, strict);
 
-export const RefundRequest = Type.Object({ amount: Type.Optional(PositiveAmountMinor) }, strict);
+export const RefundRequest = Type.Object(
+  { amount: Type.Optional(PositiveAmountMinor), refundId: Type.Optional(OrderId) },
+  strict,
+);
+
+export const OrderStatus = Type.Union([Type.Literal('paid'), Type.Literal('fulfilled'), Type.Literal('canceled')]);
+export const OrderStatusRequest = Type.Object({ status: OrderStatus }, strict);
 
 export const NotAttributedReason = Type.Union([
   Type.Literal('no_referral'),
   Type.Literal('unknown_referral'),
   Type.Literal('outside_attribution_window'),
+  Type.Literal('not_first_purchase'),
   Type.Literal('self_referral'),
+  Type.Literal('disposable_email'),
+  Type.Literal('ip_velocity'),
+  Type.Literal('coupon_site'),
 ]);
 
 export const ConversionResponse = Type.Object({
@@ -63,10 +80,29 @@ export const ConversionResponse = Type.Object({
   currency: Type.String(),
   refundedAmount: Type.Integer(),
   status: Type.Union([Type.Literal('paid'), Type.Literal('partially_refunded'), Type.Literal('refunded')]),
+  orderStatus: OrderStatus,
   attributed: Type.Boolean(),
+  attributedVia: Type.Optional(
+    Type.Union([
+      Type.Literal('click'),
+      Type.Literal('code'),
+      Type.Literal('coupon'),
+      Type.Literal('customer'),
+      Type.Literal('repeat'),
+    ]),
+  ),
   ambassadorCode: Type.Optional(Type.String()),
   reason: Type.Optional(NotAttributedReason),
   friendDiscount: Type.Optional(Type.Object({ percent: Percent, amount: Type.Integer() })),
-  reward: Type.Optional(Type.Object({ amount: Type.Integer(), currency: Type.String(), status: RewardStatus })),
+  reward: Type.Optional(
+    Type.Object({
+      id: Type.Integer(),
+      amount: Type.Integer(),
+      currency: Type.String(),
+      status: RewardStatus,
+      reasons: Type.Array(FraudReason),
+      holdUntil: Type.Optional(EpochMs),
+    }),
+  ),
   createdAt: EpochMs,
 });

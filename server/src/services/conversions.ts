@@ -1,26 +1,46 @@
 import { normaliseEmail } from '../../../shared/src/email.ts';
-import type { ConversionRequest, ConversionResponse } from '../../../shared/src/wire.ts';
-import { attribute, type ReferralCandidate } from '../domain/attribution.ts';
-import { planRefund, rewardForOrder } from '../domain/rewards.ts';
-import { ConversionNotFoundError, OrderIdConflictError, RefundExceedsOrderError } from '../errors.ts';
-import type { AmbassadorRecord, ConversionDetails, ProgramRecord } from '../store/records.ts';
-import type { NewConversion, Store } from '../store/store.ts';
+import type { ConversionRequest, ConversionResponse, OrderStatus } from '../../../shared/src/wire.ts';
+import { addMonths, attribute, type ReferralCandidate } from '../domain/attribution.ts';
+import { fraudReasons, fraudVerdict } from '../domain/fraud-rules.ts';
+import { createReward } from '../domain/reward-ledger.ts';
+import { planOrderStatus, planRefund, rewardForOrder } from '../domain/rewards.ts';
+import {
+  ConversionNotFoundError,
+  InvalidOrderStatusError,
+  OrderIdConflictError,
+  RefundExceedsOrderError,
+} from '../errors.ts';
+import type { AmbassadorRecord, ClickRecord, ConversionDetails, ConversionRecord, ProgramRecord } from '../store/records.ts';
+import type { CustomerKeys, NewConversion, NewReward, Store } from '../store/store.ts';
 import type { AmbassadorService } from './ambassadors.ts';
+import type { ClientHashes } from './client-hashes.ts';
 import { conversionResponse } from './conversion-view.ts';
 import type { ServiceContext } from './service-context.ts';
 
 type Candidate = ReferralCandidate<AmbassadorRecord>;
 
-/** Records purchases, decides who referred them, and keeps rewards in step with refunds. */
+interface OrderFacts {
+  customer: CustomerKeys;
+  visitorId: string | null;
+  ipHashes: string[];
+  ipUaHashes: string[];
+}
+
+/** What attribution and the fraud rules decided for a new order. */
+type Decision = Pick<NewConversion, 'attributed' | 'attributedVia' | 'ambassadorId' | 'clickId' | 'reason' | 'reward'>;
+
+/** Records purchases, decides who referred them, and keeps rewards in step with refunds and order status. */
 export class ConversionService {
   readonly #store: Store;
   readonly #context: ServiceContext;
   readonly #ambassadors: AmbassadorService;
+  readonly #hashes: ClientHashes;
 
-  constructor(context: ServiceContext, ambassadors: AmbassadorService) {
+  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes) {
     this.#store = context.store;
     this.#context = context;
     this.#ambassadors = ambassadors;
+    this.#hashes = hashes;
   }
 
   /** Idempotent on the order id: a repeat returns the stored conversion and changes nothing. */
@@ -29,66 +49,46 @@ export class ConversionService {
     if (existing) return { created: false, response: this.#repeat(existing, request) };
 
     const now = this.#context.clock();
-    const candidates = await this.#candidates(program, request);
-    const visitorId = request.referral?.visitorId ?? null;
-    const visitorOwners = new Set<number>();
-    if (visitorId !== null) {
-      for (const candidate of candidates) {
-        if (await this.#store.isAmbassadorVisitor(candidate.ambassador.id, visitorId)) visitorOwners.add(candidate.ambassador.id);
-      }
-    }
-    const result = attribute({
-      candidates,
-      referralGiven: Boolean(request.referral?.clickId || request.referral?.code || request.couponCode),
-      convertedAt: now,
-      attributionWindowMs: program.attributionWindowMs,
+    const client = request.client;
+    const facts: OrderFacts = {
       customer: {
         emailNormalised: request.customer?.email ? normaliseEmail(request.customer.email) : null,
-        id: request.customer?.id ?? null,
-        visitorIsAmbassadors: (ambassador) => visitorOwners.has(ambassador.id),
+        customerId: request.customer?.id ?? null,
       },
-    });
-
-    const candidate = result.candidate;
+      visitorId: request.referral?.visitorId ?? null,
+      ipHashes: client?.ip ? this.#hashes.ip(client.ip) : [],
+      ipUaHashes: client?.ip && client.userAgent ? this.#hashes.ipUserAgent(client.ip, client.userAgent) : [],
+    };
+    const decision = await this.#decide(program, request, facts, now);
     const conversion: NewConversion = {
       programId: program.id,
       orderId: request.orderId,
       amount: request.amount,
       currency: request.currency,
       customerEmail: request.customer?.email ?? null,
-      customerEmailNormalised: request.customer?.email ? normaliseEmail(request.customer.email) : null,
-      customerId: request.customer?.id ?? null,
-      visitorId,
+      customerEmailNormalised: facts.customer.emailNormalised,
+      customerId: facts.customer.customerId,
+      visitorId: facts.visitorId,
       couponCode: request.couponCode ?? null,
-      attributed: result.attributed,
-      ambassadorId: candidate?.ambassador.id ?? null,
-      clickId: candidate?.clickId ?? null,
-      reason: result.attributed ? null : result.reason,
+      ...decision,
       // The shop knows what it discounted; we record what it tells us, and 0 when it says nothing.
-      friendDiscountPercent: result.attributed ? program.friendDiscountPercent : null,
-      friendDiscountAmount: result.attributed ? (request.discountAmount ?? 0) : null,
+      friendDiscountPercent: decision.attributed ? program.friendDiscountPercent : null,
+      friendDiscountAmount: decision.attributed ? (request.discountAmount ?? 0) : null,
+      ipHash: facts.ipHashes[0] ?? null,
+      ipUaHash: facts.ipUaHashes[0] ?? null,
       createdAt: now,
-      reward:
-        result.attributed && candidate
-          ? {
-              ambassadorId: candidate.ambassador.id,
-              kind: 'store_credit',
-              amount: rewardForOrder(request.amount, program.rewardBasisPoints),
-              currency: request.currency,
-              status: 'pending',
-            }
-          : null,
     };
     // The UNIQUE (program, order id) constraint decides between concurrent first requests.
     const stored = await this.#store.recordConversion(conversion);
     return { created: stored.created, response: stored.created ? conversionResponse(stored.conversion) : this.#repeat(stored.conversion, request) };
   }
 
-  /** `requested` null refunds whatever remains. */
-  async refund(program: ProgramRecord, orderId: string, requested: number | null): Promise<ConversionResponse> {
+  /** `requested` null refunds whatever remains; a `refundId` seen before changes nothing. */
+  async refund(program: ProgramRecord, orderId: string, requested: number | null, refundId: string | null): Promise<ConversionResponse> {
     const updated = await this.#store.applyRefund(
       program.id,
       orderId,
+      refundId,
       (current) => {
         const outcome = planRefund(current, requested);
         if (!outcome.ok) {
@@ -98,7 +98,25 @@ export class ConversionService {
         }
         return outcome;
       },
-      this.#context.clock(),
+      { actor: 'shop_api', at: this.#context.clock() },
+    );
+    if (!updated) throw new ConversionNotFoundError();
+    return conversionResponse(updated);
+  }
+
+  async setOrderStatus(program: ProgramRecord, orderId: string, status: OrderStatus): Promise<ConversionResponse> {
+    const now = this.#context.clock();
+    const updated = await this.#store.applyOrderStatus(
+      program.id,
+      orderId,
+      (current) => {
+        const outcome = planOrderStatus(current, status, program, now);
+        if (!outcome.ok) {
+          throw new InvalidOrderStatusError(`Order ${orderId} is ${outcome.current}; it cannot become ${status}.`);
+        }
+        return outcome.unchanged ? null : outcome;
+      },
+      { actor: 'shop_api', at: now },
     );
     if (!updated) throw new ConversionNotFoundError();
     return conversionResponse(updated);
@@ -113,43 +131,133 @@ export class ConversionService {
     return conversionResponse(existing);
   }
 
-  /** The referral candidates in order of precedence: click id, else code (+ its latest click), then coupon. */
-  async #candidates(program: ProgramRecord, request: ConversionRequest): Promise<Candidate[]> {
-    const candidates: Candidate[] = [];
-    const referral = request.referral;
-    const click = referral?.clickId ? await this.#store.findClick(program.id, referral.clickId) : null;
-    if (click) {
-      const ambassador = await this.#store.getAmbassador(click.ambassadorId);
-      if (ambassador) candidates.push(await this.#candidate('click', ambassador, click));
-    } else if (referral?.code) {
-      const ambassador = await this.#ambassadors.findByCode(program, referral.code);
-      if (ambassador) {
-        const latest = referral.visitorId ? await this.#store.findLatestClick(ambassador.id, referral.visitorId) : null;
-        candidates.push(await this.#candidate('code', ambassador, latest));
-      }
+  /**
+   * Who referred the order, then whether they may be rewarded: a repeat purchase within the
+   * program's recurring months stays with the first referrer; otherwise the referral evidence is
+   * weighed (`attribute`), the fraud rules run on the chosen ambassador, and only a customer's
+   * first purchase is rewarded.
+   */
+  async #decide(program: ProgramRecord, request: ConversionRequest, facts: OrderFacts, now: number): Promise<Decision> {
+    const first = await this.#store.findFirstConversionOf(program.id, { ...facts.customer, visitorId: facts.visitorId });
+    let candidate: Candidate | null = await this.#repeatCandidate(program, first, now);
+    if (!candidate) {
+      const windowStart = now - program.attributionWindowMs;
+      const result = attribute({
+        cookie: await this.#cookieCandidate(program, request, windowStart),
+        coupon: await this.#codeCandidate(program, 'coupon', request.couponCode, null),
+        customer: await this.#customerCandidate(program, facts.customer, windowStart),
+        referralGiven: Boolean(request.referral?.clickId || request.referral?.code || request.couponCode),
+        convertedAt: now,
+        attributionWindowMs: program.attributionWindowMs,
+        couponBeatsCookie: program.couponBeatsCookie,
+      });
+      if (!result.attributed) return notAttributed(result.reason, result.candidate);
+      candidate = result.candidate;
     }
-    if (request.couponCode) {
-      const ambassador = await this.#ambassadors.findByCode(program, request.couponCode);
-      if (ambassador) candidates.push(await this.#candidate('coupon', ambassador, null));
-    }
-    return candidates;
-  }
 
-  async #candidate(
-    via: Candidate['via'],
-    ambassador: AmbassadorRecord,
-    click: { id: string; createdAt: number; visitorId: string | null; self: boolean } | null,
-  ): Promise<Candidate> {
-    return {
-      via,
+    const ambassador = candidate.ambassador;
+    const click = candidate.clickId ? await this.#store.findClick(program.id, candidate.clickId) : null;
+    const reasons = fraudReasons({
       ambassador,
-      clickedAt: click?.createdAt ?? null,
-      clickId: click?.id ?? null,
-      clickVisitorId: click?.visitorId ?? null,
-      clickWasSelf: click?.self ?? false,
-      clickVisitorIsAmbassadors: click?.visitorId
-        ? await this.#store.isAmbassadorVisitor(ambassador.id, click.visitorId)
-        : false,
+      customer: facts.customer,
+      visitorIsAmbassadors: await this.#isAmbassadorsBrowser(ambassador, click, facts.visitorId),
+      ipUaIsAmbassadors: await this.#store.hasAmbassadorFingerprint(ambassador.id, [
+        ...facts.ipUaHashes,
+        ...(click?.ipUaHash ? [click.ipUaHash] : []),
+      ]),
+      recentConversionsFromIp: await this.#store.countReferredConversionsFromIp(program.id, facts.ipHashes, now - program.velocityWindowMs),
+      velocityLimit: program.velocityLimit,
+      clickReferrer: click?.referrer ?? null,
+      blockedReferrerDomains: program.blockedReferrerDomains,
+    });
+    const verdict = fraudVerdict(reasons, program.fraudActions);
+    const amount = rewardForOrder(request.amount, program.rewardBasisPoints);
+    const reward = (status: 'pending' | 'held' | 'rejected'): NewReward => ({
+      ambassadorId: ambassador.id,
+      kind: 'store_credit',
+      originalAmount: amount,
+      currency: request.currency,
+      holdUntil: program.holdStartsAt === 'paid' && status !== 'rejected' ? now + program.holdPeriodMs : null,
+      reasons,
+      change: createReward(amount, status),
+    });
+
+    // A rejected reward is kept, so the ambassador can see why there is nothing for this order.
+    if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), reward: reward('rejected') };
+    if (first && candidate.via !== 'repeat') return notAttributed('not_first_purchase', candidate);
+    return {
+      attributed: true,
+      attributedVia: candidate.via,
+      ambassadorId: ambassador.id,
+      clickId: candidate.clickId,
+      reason: null,
+      reward: reward(verdict ? 'held' : 'pending'),
     };
   }
+
+  /** A referred customer's later purchase, while the program rewards repeat purchases. */
+  async #repeatCandidate(program: ProgramRecord, first: ConversionRecord | null, now: number): Promise<Candidate | null> {
+    if (!first?.attributed || first.ambassadorId === null || program.recurringMonths === 0) return null;
+    if (now > addMonths(first.createdAt, program.recurringMonths)) return null;
+    const ambassador = await this.#store.getAmbassador(first.ambassadorId);
+    return ambassador ? { via: 'repeat', ambassador, referredAt: null, clickId: first.clickId } : null;
+  }
+
+  /** The browser's referral: the cookie's click, or its code with that browser's latest click;
+   * under the first-click model, that browser's first click in the window when there is one. */
+  async #cookieCandidate(program: ProgramRecord, request: ConversionRequest, windowStart: number): Promise<Candidate | null> {
+    const referral = request.referral;
+    if (program.attributionModel === 'first_click' && referral?.visitorId) {
+      const first = await this.#store.findFirstClick(program.id, referral.visitorId, windowStart);
+      const candidate = first ? await this.#clickCandidate(first) : null;
+      if (candidate) return candidate;
+    }
+    const click = referral?.clickId ? await this.#store.findClick(program.id, referral.clickId) : null;
+    if (click) return this.#clickCandidate(click);
+    return this.#codeCandidate(program, 'code', referral?.code, referral?.visitorId ?? null);
+  }
+
+  async #clickCandidate(click: ClickRecord): Promise<Candidate | null> {
+    const ambassador = await this.#store.getAmbassador(click.ambassadorId);
+    return ambassador ? { via: 'click', ambassador, referredAt: click.createdAt, clickId: click.id } : null;
+  }
+
+  async #codeCandidate(
+    program: ProgramRecord,
+    via: 'code' | 'coupon',
+    code: string | undefined,
+    visitorId: string | null,
+  ): Promise<Candidate | null> {
+    const ambassador = code ? await this.#ambassadors.findByCode(program, code) : null;
+    if (!ambassador) return null;
+    const latest = visitorId ? await this.#store.findLatestClick(ambassador.id, visitorId) : null;
+    return { via, ambassador, referredAt: latest?.createdAt ?? null, clickId: latest?.id ?? null };
+  }
+
+  /** A referral bound to the customer when they identified: attribution without a cookie. */
+  async #customerCandidate(program: ProgramRecord, customer: CustomerKeys, windowStart: number): Promise<Candidate | null> {
+    const which = program.attributionModel === 'first_click' ? 'first' : 'last';
+    const binding = await this.#store.findReferralBinding(program.id, customer, windowStart, which);
+    const ambassador = binding ? await this.#store.getAmbassador(binding.ambassadorId) : null;
+    return binding && ambassador ? { via: 'customer', ambassador, referredAt: binding.referredAt, clickId: binding.clickId } : null;
+  }
+
+  async #isAmbassadorsBrowser(ambassador: AmbassadorRecord, click: ClickRecord | null, orderVisitorId: string | null): Promise<boolean> {
+    if (click?.self) return true;
+    for (const visitorId of [click?.visitorId ?? null, orderVisitorId]) {
+      if (visitorId !== null && (await this.#store.isAmbassadorVisitor(ambassador.id, visitorId))) return true;
+    }
+    return false;
+  }
+}
+
+function notAttributed(reason: NonNullable<NewConversion['reason']>, candidate: Candidate | null): Decision {
+  return {
+    attributed: false,
+    attributedVia: null,
+    ambassadorId: candidate?.ambassador.id ?? null,
+    clickId: candidate?.clickId ?? null,
+    reason,
+    reward: null,
+  };
 }

@@ -1,4 +1,6 @@
 import { identityKey } from '../../../shared/src/identity-signature.ts';
+import type { FraudAction, FraudRule } from '../../../shared/src/wire.ts';
+import { DEFAULT_FRAUD_ACTIONS } from '../domain/fraud-rules.ts';
 import { originOf, withLoopbackAlias } from '../domain/origins.ts';
 import type { ProgramRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
@@ -19,6 +21,16 @@ export interface ProgramSettings {
   friendDiscountPercent?: number;
   attributionWindowMs?: number;
   dedupWindowMs?: number;
+  attributionModel?: ProgramRecord['attributionModel'];
+  couponBeatsCookie?: boolean;
+  recurringMonths?: number;
+  holdPeriodMs?: number;
+  holdStartsAt?: ProgramRecord['holdStartsAt'];
+  velocityLimit?: number;
+  velocityWindowMs?: number;
+  /** Rules whose action differs from `DEFAULT_FRAUD_ACTIONS`. */
+  fraudActions?: Partial<Record<FraudRule, FraudAction>>;
+  blockedReferrerDomains?: string[];
 }
 
 export const PROGRAM_DEFAULTS = {
@@ -26,6 +38,13 @@ export const PROGRAM_DEFAULTS = {
   friendDiscountPercent: 10,
   attributionWindowMs: 30 * DAY_MS,
   dedupWindowMs: HOUR_MS,
+  attributionModel: 'last_click',
+  couponBeatsCookie: true,
+  recurringMonths: 0,
+  holdPeriodMs: 14 * DAY_MS,
+  holdStartsAt: 'paid',
+  velocityLimit: 3,
+  velocityWindowMs: DAY_MS,
 } as const;
 
 /**
@@ -54,6 +73,15 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     friendDiscountPercent: settings.friendDiscountPercent ?? PROGRAM_DEFAULTS.friendDiscountPercent,
     attributionWindowMs: settings.attributionWindowMs ?? PROGRAM_DEFAULTS.attributionWindowMs,
     dedupWindowMs: settings.dedupWindowMs ?? PROGRAM_DEFAULTS.dedupWindowMs,
+    attributionModel: settings.attributionModel ?? PROGRAM_DEFAULTS.attributionModel,
+    couponBeatsCookie: settings.couponBeatsCookie ?? PROGRAM_DEFAULTS.couponBeatsCookie,
+    recurringMonths: settings.recurringMonths ?? PROGRAM_DEFAULTS.recurringMonths,
+    holdPeriodMs: settings.holdPeriodMs ?? PROGRAM_DEFAULTS.holdPeriodMs,
+    holdStartsAt: settings.holdStartsAt ?? PROGRAM_DEFAULTS.holdStartsAt,
+    velocityLimit: settings.velocityLimit ?? PROGRAM_DEFAULTS.velocityLimit,
+    velocityWindowMs: settings.velocityWindowMs ?? PROGRAM_DEFAULTS.velocityWindowMs,
+    fraudActions: { ...DEFAULT_FRAUD_ACTIONS, ...settings.fraudActions },
+    blockedReferrerDomains: [...new Set((settings.blockedReferrerDomains ?? []).map((domain) => domain.trim().toLowerCase()))].sort(),
     createdAt: existing?.createdAt ?? now,
   };
   await store.saveProgram(program);

@@ -1,7 +1,9 @@
 import { AmbassadorService } from './ambassadors.ts';
 import { CachedLookups } from './cached-lookups.ts';
+import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
+import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
 import { WidgetSessionService } from './widget-session.ts';
 
@@ -12,17 +14,20 @@ export interface Services {
   lookups: CachedLookups;
   clicks: ClickService;
   conversions: ConversionService;
+  rewards: RewardService;
   widgetSessions: WidgetSessionService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
   const ambassadors = new AmbassadorService(context);
+  const hashes = new ClientHashes(clickOptions.ipSalt);
   return {
     context,
     ambassadors,
     lookups: new CachedLookups(context.store),
     clicks: new ClickService(context, clickOptions),
-    conversions: new ConversionService(context, ambassadors),
-    widgetSessions: new WidgetSessionService(context, ambassadors),
+    conversions: new ConversionService(context, ambassadors, hashes),
+    rewards: new RewardService(context, ambassadors),
+    widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
   };
 }

@@ -3,23 +3,28 @@ import type { SessionRequest, SessionResponse } from '../../../shared/src/wire.t
 import { isIdentityFresh } from '../domain/identity-freshness.ts';
 import { InvalidIdentitySignatureError } from '../errors.ts';
 import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
+import { normaliseEmail } from '../../../shared/src/email.ts';
 import type { AmbassadorService } from './ambassadors.ts';
 import { ambassadorView, friendOffer } from './ambassador-views.ts';
+import type { ClientHashes } from './client-hashes.ts';
+import type { ClientInfo } from './clicks.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Everything the widget's panel needs in one answer: the program, the friend offer, the ambassador. */
 export class WidgetSessionService {
   readonly #context: ServiceContext;
   readonly #ambassadors: AmbassadorService;
+  readonly #hashes: ClientHashes;
 
-  constructor(context: ServiceContext, ambassadors: AmbassadorService) {
+  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes) {
     this.#context = context;
     this.#ambassadors = ambassadors;
+    this.#hashes = hashes;
   }
 
-  async session(program: ProgramRecord, request: SessionRequest): Promise<SessionResponse> {
+  async session(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<SessionResponse> {
     const { store } = this.#context;
-    const identified = request.identity ? await this.#identify(program, request) : null;
+    const identified = request.identity ? await this.#identify(program, request, client) : null;
 
     let offer: SessionResponse['offer'] = null;
     if (request.referral) {
@@ -31,6 +36,7 @@ export class WidgetSessionService {
       if (referrer && !own && !(await store.hasBoughtThrough(referrer.id, request.visitorId))) {
         offer = friendOffer(program, referrer);
       }
+      if (referrer && !own && identified) await this.#bind(program, referrer, identified, request.referral.clickId);
     }
 
     const ambassador = identified
@@ -39,8 +45,25 @@ export class WidgetSessionService {
     return { program: { id: program.id, name: program.name }, offer, ambassador };
   }
 
-  /** Verifies the shop's signature, then creates or finds the ambassador and remembers this browser. */
-  async #identify(program: ProgramRecord, request: SessionRequest): Promise<AmbassadorRecord> {
+  /** A referred visitor identified: their later purchases are the referrer's, on any device. */
+  async #bind(program: ProgramRecord, referrer: AmbassadorRecord, customer: AmbassadorRecord, clickId: string | undefined): Promise<void> {
+    const { store, clock } = this.#context;
+    const click = clickId ? await store.findClick(program.id, clickId) : null;
+    const now = clock();
+    await store.bindReferral({
+      programId: program.id,
+      ambassadorId: referrer.id,
+      emailNormalised: normaliseEmail(customer.email),
+      customerId: customer.customerId,
+      clickId: click?.ambassadorId === referrer.id ? click.id : null,
+      referredAt: click?.ambassadorId === referrer.id ? click.createdAt : now,
+      createdAt: now,
+    });
+  }
+
+  /** Verifies the shop's signature, then creates or finds the ambassador and remembers this
+   * browser and where it connects from (the self-referral rules compare both). */
+  async #identify(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<AmbassadorRecord> {
     const identity = request.identity;
     if (!identity) throw new InvalidIdentitySignatureError();
     const signed = {
@@ -60,7 +83,10 @@ export class WidgetSessionService {
       name: identity.name,
       customerId: identity.customerId,
     });
-    await this.#context.store.addAmbassadorVisitor(ambassador.id, request.visitorId, this.#context.clock());
+    const { store, clock } = this.#context;
+    await store.addAmbassadorVisitor(ambassador.id, request.visitorId, clock());
+    const [ipUaHash] = this.#hashes.ipUserAgent(client.ip, client.userAgent);
+    if (ipUaHash) await store.addAmbassadorFingerprint(ambassador.id, ipUaHash, clock());
     return ambassador;
   }
 }

@@ -1,4 +1,15 @@
-import type { ConversionStatus, NotAttributedReason, RewardStatus } from '../../../shared/src/wire.ts';
+import type {
+  AttributedVia,
+  ConversionStatus,
+  FraudAction,
+  FraudReason,
+  FraudRule,
+  LedgerActor,
+  LedgerBucket,
+  NotAttributedReason,
+  OrderStatus,
+  RewardStatus,
+} from '../../../shared/src/wire.ts';
 
 /** What the services see of stored rows: camelCase, booleans as booleans, times as epoch ms. */
 
@@ -18,6 +29,23 @@ export interface ProgramRecord {
   friendDiscountPercent: number;
   attributionWindowMs: number;
   dedupWindowMs: number;
+  /** Which click of a visitor gets the credit. */
+  attributionModel: 'last_click' | 'first_click';
+  /** Whether a typed friend code beats a cookie that points to another ambassador. */
+  couponBeatsCookie: boolean;
+  /** 0: only the referred customer's first purchase is rewarded; N: also their purchases in the
+   * N months after it. */
+  recurringMonths: number;
+  /** How long a reward stays pending (refunds void it) before it is approved. */
+  holdPeriodMs: number;
+  /** The order status that starts the hold period: `paid` (on conversion) or `fulfilled`. */
+  holdStartsAt: 'paid' | 'fulfilled';
+  /** More referred orders than this from one IP within `velocityWindowMs` trip `ip_velocity`. */
+  velocityLimit: number;
+  velocityWindowMs: number;
+  fraudActions: Record<FraudRule, FraudAction>;
+  /** Coupon-sharing sites of this program, on top of the built-in list. */
+  blockedReferrerDomains: string[];
   createdAt: number;
 }
 
@@ -65,6 +93,10 @@ export interface RewardRecord {
   amount: number;
   currency: string;
   status: RewardStatus;
+  /** When the hold period ends; null until it has started. */
+  holdUntil: number | null;
+  /** The fraud rules that fired when the reward was created. */
+  reasons: FraudReason[];
   createdAt: number;
   updatedAt: number;
 }
@@ -77,18 +109,23 @@ export interface ConversionRecord {
   currency: string;
   refundedAmount: number;
   status: ConversionStatus;
+  orderStatus: OrderStatus;
   customerEmail: string | null;
   customerEmailNormalised: string | null;
   customerId: string | null;
   visitorId: string | null;
   couponCode: string | null;
   attributed: boolean;
+  attributedVia: AttributedVia | null;
   /** The ambassador the referral pointed to, also when not attributed (self-referral). */
   ambassadorId: number | null;
   clickId: string | null;
   reason: NotAttributedReason | null;
   friendDiscountPercent: number | null;
   friendDiscountAmount: number | null;
+  /** Salted hashes of the customer's IP, and IP + user agent, when the shop sent them. */
+  ipHash: string | null;
+  ipUaHash: string | null;
   createdAt: number;
 }
 
@@ -101,6 +138,43 @@ export interface RewardWithOrder extends RewardRecord {
   orderId: string;
 }
 
+export interface OwnerReward extends RewardWithOrder {
+  ambassadorCode: string;
+}
+
+export interface LedgerEntryRecord {
+  id: number;
+  rewardId: number;
+  orderId: string;
+  amount: number;
+  currency: string;
+  from: LedgerBucket;
+  to: LedgerBucket;
+  reason: string;
+  actor: LedgerActor;
+  note: string | null;
+  createdAt: number;
+}
+
+export interface LedgerBalanceRecord {
+  currency: string;
+  held: number;
+  pending: number;
+  approved: number;
+  paid: number;
+}
+
+/** A referred visitor who identified, bound to the ambassador who referred them. */
+export interface ReferralBinding {
+  programId: string;
+  ambassadorId: number;
+  emailNormalised: string | null;
+  customerId: string | null;
+  clickId: string | null;
+  referredAt: number;
+  createdAt: number;
+}
+
 export interface AmbassadorSummary {
   /** Counted clicks that were not the ambassador's own. */
   clicks: number;
@@ -108,6 +182,7 @@ export interface AmbassadorSummary {
   conversions: number;
   /** Newest first, at most `REWARD_LIST_LIMIT`. */
   rewards: RewardWithOrder[];
+  /** Sums of the ledger; `pending` includes rewards held for review. */
   totals: Array<{ currency: string; pending: number; approved: number; paid: number }>;
 }
 

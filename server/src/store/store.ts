@@ -1,3 +1,4 @@
+import type { RewardChange } from '../domain/reward-ledger.ts';
 import type {
   AmbassadorRecord,
   AmbassadorSummary,
@@ -5,7 +6,11 @@ import type {
   ClickSource,
   ConversionDetails,
   ConversionRecord,
+  LedgerBalanceRecord,
+  LedgerEntryRecord,
+  OwnerReward,
   ProgramRecord,
+  ReferralBinding,
   RewardRecord,
 } from './records.ts';
 
@@ -17,6 +22,8 @@ import type {
  * - decisions that must be atomic with a write stay pure functions in `domain/`: click
  *   deduplication (`decideClick`, which implementations call inside their transaction) and
  *   refund maths (passed in as a planner), so the rules live in one place and the locking here.
+ * - rewards change only by appending ledger entries (`RewardChange`) in the same transaction as
+ *   the new status; balances are sums of the ledger.
  */
 export interface Store {
   /** Answers when the database does; used by `GET /health`. */
@@ -52,6 +59,25 @@ export interface Store {
   findClick(programId: string, clickId: string): Promise<ClickRecord | null>;
   /** The ambassador's latest click from this browser. */
   findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null>;
+  /** The earliest counted click of this browser in the program since `since`, not the ambassador's own. */
+  findFirstClick(programId: string, visitorId: string, since: number): Promise<ClickRecord | null>;
+
+  // What attribution and the fraud rules look up
+  /** Remembers that a referred visitor identified (idempotent per ambassador and customer). */
+  bindReferral(binding: ReferralBinding): Promise<void>;
+  /** The first or last referral bound to this customer (by email or customer id) since `since`. */
+  findReferralBinding(
+    programId: string,
+    customer: CustomerKeys,
+    since: number,
+    which: 'first' | 'last',
+  ): Promise<ReferralBinding | null>;
+  /** The customer's earliest conversion in the program that was not canceled (email, id or browser). */
+  findFirstConversionOf(programId: string, customer: CustomerKeys & { visitorId: string | null }): Promise<ConversionRecord | null>;
+  addAmbassadorFingerprint(ambassadorId: number, ipUaHash: string, at: number): Promise<void>;
+  hasAmbassadorFingerprint(ambassadorId: number, ipUaHashes: readonly string[]): Promise<boolean>;
+  /** Conversions with a referral (attributed or not) from one of these IP hashes since `since`. */
+  countReferredConversionsFromIp(programId: string, ipHashes: readonly string[], since: number): Promise<number>;
 
   // Conversions
   findConversion(programId: string, orderId: string): Promise<ConversionDetails | null>;
@@ -59,9 +85,48 @@ export interface Store {
    * recorded: then nothing changes and the stored conversion comes back with `created: false`. */
   recordConversion(conversion: NewConversion): Promise<{ created: boolean; conversion: ConversionDetails }>;
   /** Runs `plan` on the current conversion inside a write transaction and stores its outcome
-   * (refund row, conversion and reward update). `plan` may throw to refuse: nothing is written. */
-  applyRefund(programId: string, orderId: string, plan: RefundPlanner, at: number): Promise<ConversionDetails | null>;
+   * (refund row, conversion update, ledger entries). `plan` may throw to refuse: nothing is
+   * written. A `refundId` seen before on this order changes nothing. */
+  applyRefund(
+    programId: string,
+    orderId: string,
+    refundId: string | null,
+    plan: RefundPlanner,
+    entry: LedgerContext,
+  ): Promise<ConversionDetails | null>;
+  /** Same pattern for `POST /v1/conversions/{orderId}/status`. */
+  applyOrderStatus(programId: string, orderId: string, plan: OrderStatusPlanner, entry: LedgerContext): Promise<ConversionDetails | null>;
+
+  // Rewards and the ledger
+  /** Newest first; `status` null lists every status. */
+  listRewards(programId: string, status: RewardRecord['status'] | null, limit: number): Promise<OwnerReward[]>;
+  /** Runs `plan` on the reward inside a write transaction; null from `plan` refuses (nothing written). */
+  changeReward(
+    programId: string,
+    rewardId: number,
+    plan: (reward: RewardRecord) => RewardUpdate | null,
+    entry: LedgerContext,
+  ): Promise<{ reward: OwnerReward; changed: boolean } | null>;
+  /** Approves pending rewards whose hold has ended by `entry.at` (all programs when `programId` is
+   * null), at most `limit` per call; returns how many. Idempotent: approved rewards are not pending. */
+  approveDueRewards(programId: string | null, entry: LedgerContext, limit: number): Promise<number>;
+  ledgerOf(ambassadorId: number): Promise<{ entries: LedgerEntryRecord[]; balances: LedgerBalanceRecord[] }>;
 }
+
+export interface CustomerKeys {
+  emailNormalised: string | null;
+  customerId: string | null;
+}
+
+/** Who changes a reward, when, and why in their own words. */
+export interface LedgerContext {
+  actor: LedgerEntryRecord['actor'];
+  at: number;
+  note?: string | null;
+}
+
+/** A reward change plus, when set, the end of its hold period. */
+export type RewardUpdate = RewardChange & { holdUntil?: number | null };
 
 export interface NewAmbassador {
   programId: string;
@@ -99,19 +164,35 @@ export interface ClickWriteResult {
   counted: boolean;
 }
 
-export type NewConversion = Omit<
-  ConversionRecord,
-  'id' | 'refundedAmount' | 'status'
-> & {
-  reward: Pick<RewardRecord, 'ambassadorId' | 'kind' | 'amount' | 'currency' | 'status'> | null;
+export type NewConversion = Omit<ConversionRecord, 'id' | 'refundedAmount' | 'status' | 'orderStatus'> & {
+  reward: NewReward | null;
 };
+
+export interface NewReward {
+  ambassadorId: number;
+  kind: RewardRecord['kind'];
+  originalAmount: number;
+  currency: string;
+  holdUntil: number | null;
+  reasons: RewardRecord['reasons'];
+  /** The reward's first ledger entry and state (`createReward`). */
+  change: RewardChange;
+}
 
 export interface RefundPlan {
   /** The amount refunded now (> 0). */
   amount: number;
   refundedAmount: number;
   status: ConversionRecord['status'];
-  reward: { amount: number; status: RewardRecord['status'] } | null;
+  reward: RewardChange | null;
 }
 
 export type RefundPlanner = (conversion: ConversionDetails) => RefundPlan;
+
+export interface OrderStatusPlan {
+  orderStatus: ConversionRecord['orderStatus'];
+  reward: RewardUpdate | null;
+}
+
+/** Returns null when the status is already the current one: nothing is written. */
+export type OrderStatusPlanner = (conversion: ConversionDetails) => OrderStatusPlan | null;

@@ -1,68 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, type AttributionInput, type ReferralCandidate } from '../../src/domain/attribution.ts';
+import { addMonths, attribute, type AttributionInput, type ReferralCandidate } from '../../src/domain/attribution.ts';
 
 const DAY = 86_400_000;
-const alice = { id: 1, emailNormalised: 'alice@gmail.com', customerId: 'cus_a' };
-const bob = { id: 2, emailNormalised: 'bob@example.com', customerId: null };
-type Ambassador = typeof alice | typeof bob;
+type Ambassador = 'alice' | 'bob' | 'carol';
 
-const candidate = (overrides: Partial<ReferralCandidate<Ambassador>> = {}): ReferralCandidate<Ambassador> => ({
+const candidate = (ambassador: Ambassador, overrides: Partial<ReferralCandidate<Ambassador>> = {}): ReferralCandidate<Ambassador> => ({
   via: 'click',
-  ambassador: alice,
-  clickedAt: 0,
+  ambassador,
+  referredAt: 0,
   clickId: 'c1',
-  clickVisitorId: 'friend',
-  clickVisitorIsAmbassadors: false,
-  clickWasSelf: false,
   ...overrides,
 });
 const input = (overrides: Partial<AttributionInput<Ambassador>> = {}): AttributionInput<Ambassador> => ({
-  candidates: [candidate()],
+  cookie: candidate('alice'),
+  coupon: null,
+  customer: null,
   referralGiven: true,
   convertedAt: 3 * DAY,
   attributionWindowMs: 30 * DAY,
-  customer: { emailNormalised: 'friend@example.com', id: 'cus_f', visitorIsAmbassadors: () => false },
+  couponBeatsCookie: true,
   ...overrides,
 });
 
 describe('attribute', () => {
-  it('attributes to the first candidate within the window', () => {
-    const result = attribute(input());
-    expect(result).toMatchObject({ attributed: true, candidate: { ambassador: alice } });
+  it('attributes to the cookie within the window', () => {
+    expect(attribute(input())).toMatchObject({ attributed: true, candidate: { ambassador: 'alice' } });
   });
 
   it('says no_referral or unknown_referral when there is no candidate', () => {
-    expect(attribute(input({ candidates: [], referralGiven: false }))).toMatchObject({ attributed: false, reason: 'no_referral' });
-    expect(attribute(input({ candidates: [] }))).toMatchObject({ attributed: false, reason: 'unknown_referral' });
+    expect(attribute(input({ cookie: null, referralGiven: false }))).toMatchObject({ attributed: false, reason: 'no_referral' });
+    expect(attribute(input({ cookie: null }))).toMatchObject({ attributed: false, reason: 'unknown_referral' });
   });
 
-  it('applies the window from the click to the conversion, inclusive', () => {
+  it('applies the window from the referral to the conversion, inclusive', () => {
     expect(attribute(input({ convertedAt: 30 * DAY })).attributed).toBe(true);
-    expect(attribute(input({ convertedAt: 30 * DAY + 1 }))).toMatchObject({ attributed: false, reason: 'outside_attribution_window' });
+    expect(attribute(input({ convertedAt: 30 * DAY + 1 }))).toMatchObject({
+      attributed: false,
+      reason: 'outside_attribution_window',
+      candidate: { ambassador: 'alice' },
+    });
   });
 
-  it('lets a typed coupon win over an expired click', () => {
-    const result = attribute(
-      input({ convertedAt: 40 * DAY, candidates: [candidate(), candidate({ via: 'coupon', ambassador: bob, clickedAt: null, clickId: null })] }),
-    );
-    expect(result).toMatchObject({ attributed: true, candidate: { via: 'coupon', ambassador: bob } });
+  it('lets the coupon beat the cookie by default, and the cookie win when the program says so', () => {
+    const coupon = candidate('bob', { via: 'coupon', referredAt: null, clickId: null });
+    expect(attribute(input({ coupon }))).toMatchObject({ candidate: { via: 'coupon', ambassador: 'bob' } });
+    expect(attribute(input({ coupon, couponBeatsCookie: false }))).toMatchObject({ candidate: { via: 'click', ambassador: 'alice' } });
   });
 
-  it('refuses self-referral by email, customer id, click browser or order browser', () => {
-    const cases: Array<Partial<AttributionInput<Ambassador>>> = [
-      { customer: { emailNormalised: 'alice@gmail.com', id: null, visitorIsAmbassadors: () => false } },
-      { customer: { emailNormalised: null, id: 'cus_a', visitorIsAmbassadors: () => false } },
-      { candidates: [candidate({ clickWasSelf: true })] },
-      { candidates: [candidate({ clickVisitorIsAmbassadors: true })] },
-      { customer: { emailNormalised: null, id: null, visitorIsAmbassadors: (a) => a.id === alice.id } },
-    ];
-    for (const overrides of cases) {
-      expect(attribute(input(overrides))).toMatchObject({ attributed: false, reason: 'self_referral', candidate: { ambassador: alice } });
-    }
+  it('falls back to a later kind of evidence when the first has expired', () => {
+    const coupon = candidate('bob', { via: 'coupon', referredAt: null, clickId: null });
+    expect(attribute(input({ coupon, couponBeatsCookie: false, convertedAt: 40 * DAY }))).toMatchObject({
+      attributed: true,
+      candidate: { ambassador: 'bob' },
+    });
   });
 
-  it('does not treat a missing customer id as a match', () => {
-    const result = attribute(input({ candidates: [candidate({ ambassador: bob })], customer: { emailNormalised: null, id: null, visitorIsAmbassadors: () => false } }));
-    expect(result.attributed).toBe(true);
+  it('uses a referral bound to the customer when the browser has none (another device)', () => {
+    const customer = candidate('carol', { via: 'customer', referredAt: 2 * DAY });
+    expect(attribute(input({ cookie: null, customer }))).toMatchObject({ attributed: true, candidate: { via: 'customer', ambassador: 'carol' } });
+    // The browser's own referral is the fresher evidence.
+    expect(attribute(input({ customer }))).toMatchObject({ candidate: { ambassador: 'alice' } });
+  });
+});
+
+describe('addMonths', () => {
+  it('adds calendar months in UTC and clamps to the end of a shorter month', () => {
+    expect(new Date(addMonths(Date.UTC(2025, 0, 15, 12), 1)).toISOString()).toBe('2025-02-15T12:00:00.000Z');
+    expect(new Date(addMonths(Date.UTC(2025, 0, 31), 1)).toISOString()).toBe('2025-02-28T00:00:00.000Z');
+    expect(new Date(addMonths(Date.UTC(2024, 0, 31), 1)).toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(new Date(addMonths(Date.UTC(2025, 10, 30), 3)).toISOString()).toBe('2026-02-28T00:00:00.000Z');
+    expect(new Date(addMonths(Date.UTC(2025, 5, 1), 12)).toISOString()).toBe('2026-06-01T00:00:00.000Z');
   });
 });

@@ -33,11 +33,13 @@ describe('POST /v1/conversions', () => {
       currency: 'EUR',
       refundedAmount: 0,
       status: 'paid',
+      orderStatus: 'paid',
       attributed: true,
+      attributedVia: 'click',
       ambassadorCode: code,
       friendDiscount: { percent: 10, amount: 1_372 },
-      // 10% of 123.45 is 12.345, rounded half up to 12.35.
-      reward: { amount: 1_235, currency: 'EUR', status: 'pending' },
+      // 10% of 123.45 is 12.345, rounded half up to 12.35; approved after the 14-day hold.
+      reward: { id: 1, amount: 1_235, currency: 'EUR', status: 'pending', reasons: [], holdUntil: t.clock.now + 14 * DAY },
       createdAt: t.clock.now,
     });
     expect(t.count('conversions', `attributed = 1 AND click_id = '${clickId}'`)).toBe(1);
@@ -49,7 +51,7 @@ describe('POST /v1/conversions', () => {
   it('uses the program settings (5% reward, 15% off in the other program) and records 0 when no discount is sent', async () => {
     const otherCode = await t.ambassador('bob@other.example', {}, OTHER.secretKey);
     const body = (await convert({ couponCode: otherCode, amount: 10_000 }, OTHER.secretKey)).json();
-    expect(body.reward).toEqual({ amount: 500, currency: 'EUR', status: 'pending' });
+    expect(body.reward).toMatchObject({ amount: 500, currency: 'EUR', status: 'pending' });
     expect(body.friendDiscount).toEqual({ percent: 15, amount: 0 });
   });
 
@@ -94,14 +96,19 @@ describe('POST /v1/conversions', () => {
 
   it('refuses self-referral by email, Gmail-style normalised', async () => {
     const body = (await convert({ couponCode: code, customer: { email: 'Alice.Smith+deals@googlemail.com' } })).json();
-    expect(body).toMatchObject({ attributed: false, reason: 'self_referral' });
-    expect(body.reward).toBeUndefined();
-    expect(t.count('rewards')).toBe(0);
+    // The reward is recorded as rejected, so that Alice can see why there is nothing for it.
+    expect(body).toMatchObject({
+      attributed: false,
+      reason: 'self_referral',
+      ambassadorCode: code,
+      reward: { amount: 0, status: 'rejected', reasons: ['self_referral_email'] },
+    });
+    expect(t.count('rewards', "status <> 'rejected'")).toBe(0);
   });
 
   it('refuses self-referral by customer id', async () => {
     const body = (await convert({ couponCode: code, customer: { email: 'other@example.com', id: 'cus_alice' } })).json();
-    expect(body).toMatchObject({ attributed: false, reason: 'self_referral' });
+    expect(body).toMatchObject({ attributed: false, reason: 'self_referral', reward: { reasons: ['self_referral_customer_id'] } });
   });
 
   it("refuses self-referral by the ambassador's browser", async () => {
@@ -116,9 +123,10 @@ describe('POST /v1/conversions', () => {
     const clickId = await friendClick('alice-phone');
     const viaClick = (await convert({ orderId: 'o-click', referral: { clickId }, customer: { email: 'alias@example.com' } })).json();
     expect(viaClick).toMatchObject({ attributed: false, reason: 'self_referral' });
+    expect(viaClick.reward.reasons).toContain('self_referral_visitor');
     const viaVisitor = (await convert({ orderId: 'o-visitor', couponCode: code, referral: { visitorId: 'alice-phone' } })).json();
     expect(viaVisitor).toMatchObject({ attributed: false, reason: 'self_referral' });
-    expect(t.count('rewards')).toBe(0);
+    expect(t.count('rewards', "status <> 'rejected'")).toBe(0);
   });
 
   it('returns the identical body for a repeat and changes nothing', async () => {

@@ -1,86 +1,119 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversionDetails } from '../records.ts';
-import type { NewConversion, RefundPlanner } from '../store.ts';
+import type { LedgerContext, NewConversion, OrderStatusPlanner, RefundPlanner } from '../store.ts';
+import type { Ledger } from './ledger.ts';
 import { conversionFromRow, rewardFromRow, type ConversionRow, type RewardRow } from './row-mapping.ts';
 
 /** Conversions, their rewards and refunds: the writes that move money, each one transaction. */
-export function createConversionWrites(db: Database) {
+export function createConversionWrites(db: Database, ledger: Ledger) {
   const selectConversion = db.prepare<{ programId: string; orderId: string }, ConversionRow & { ambassador_code: string | null }>(
     `SELECT c.*, a.code AS ambassador_code FROM conversions c
      LEFT JOIN ambassadors a ON a.id = c.ambassador_id
      WHERE c.program_id = @programId AND c.order_id = @orderId`,
   );
-  const selectReward = db.prepare<[number], RewardRow>('SELECT * FROM rewards WHERE conversion_id = ?');
+  const selectReward = db.prepare<{ conversionId: number }, RewardRow>('SELECT * FROM rewards WHERE conversion_id = @conversionId');
   const insertConversion = db.prepare(
     `INSERT INTO conversions (program_id, order_id, amount, currency, status, customer_email,
-       customer_email_normalised, customer_id, visitor_id, coupon_code, attributed, ambassador_id,
-       click_id, reason, friend_discount_percent, friend_discount_amount, created_at)
+       customer_email_normalised, customer_id, visitor_id, coupon_code, attributed, attributed_via,
+       ambassador_id, click_id, reason, friend_discount_percent, friend_discount_amount, ip_hash,
+       ip_ua_hash, created_at)
      VALUES (@programId, @orderId, @amount, @currency, 'paid', @customerEmail,
-       @customerEmailNormalised, @customerId, @visitorId, @couponCode, @attributed, @ambassadorId,
-       @clickId, @reason, @friendDiscountPercent, @friendDiscountAmount, @createdAt)
+       @customerEmailNormalised, @customerId, @visitorId, @couponCode, @attributed, @attributedVia,
+       @ambassadorId, @clickId, @reason, @friendDiscountPercent, @friendDiscountAmount, @ipHash,
+       @ipUaHash, @createdAt)
      ON CONFLICT (program_id, order_id) DO NOTHING`,
   );
   const insertReward = db.prepare(
     `INSERT INTO rewards (program_id, ambassador_id, conversion_id, kind, original_amount, amount,
-       currency, status, created_at, updated_at)
-     VALUES (@programId, @ambassadorId, @conversionId, @kind, @amount, @amount, @currency, @status, @at, @at)`,
+       currency, status, hold_until, reasons, created_at, updated_at)
+     VALUES (@programId, @ambassadorId, @conversionId, @kind, @originalAmount, @amount, @currency,
+       @status, @holdUntil, @reasons, @at, @at)`,
   );
   const insertRefund = db.prepare(
-    `INSERT INTO refunds (conversion_id, amount, reward_amount_before, reward_amount_after, created_at)
-     VALUES (@conversionId, @amount, @rewardBefore, @rewardAfter, @at)`,
+    `INSERT INTO refunds (conversion_id, refund_id, amount, reward_amount_before, reward_amount_after, created_at)
+     VALUES (@conversionId, @refundId, @amount, @rewardBefore, @rewardAfter, @at)`,
   );
-  const updateConversion = db.prepare(
+  const refundSeen = db
+    .prepare<{ conversionId: number; refundId: string }, number>(
+      'SELECT 1 FROM refunds WHERE conversion_id = @conversionId AND refund_id = @refundId',
+    )
+    .pluck();
+  const updateRefunded = db.prepare(
     'UPDATE conversions SET refunded_amount = @refundedAmount, status = @status WHERE id = @id',
   );
-  const updateReward = db.prepare(
-    'UPDATE rewards SET amount = @amount, status = @status, updated_at = @at WHERE id = @id',
-  );
+  const updateOrderStatus = db.prepare('UPDATE conversions SET order_status = @orderStatus WHERE id = @id');
 
   function find(programId: string, orderId: string): ConversionDetails | null {
     const row = selectConversion.get({ programId, orderId });
     if (!row) return null;
-    const reward = selectReward.get(row.id);
+    const reward = selectReward.get({ conversionId: row.id });
     return { ...conversionFromRow(row), ambassadorCode: row.ambassador_code, reward: reward ? rewardFromRow(reward) : null };
+  }
+
+  function found(programId: string, orderId: string): ConversionDetails {
+    const stored = find(programId, orderId);
+    if (!stored) throw new Error('conversion vanished inside its own transaction');
+    return stored;
   }
 
   const record = db.transaction((conversion: NewConversion) => {
     const { reward, ...fields } = conversion;
     const inserted = insertConversion.run({ ...fields, attributed: fields.attributed ? 1 : 0 });
     if (inserted.changes === 1 && reward) {
-      insertReward.run({
-        ...reward,
+      const rewardId = insertReward.run({
         programId: conversion.programId,
+        ambassadorId: reward.ambassadorId,
         conversionId: inserted.lastInsertRowid,
+        kind: reward.kind,
+        originalAmount: reward.originalAmount,
+        amount: reward.change.amount,
+        currency: reward.currency,
+        status: reward.change.status,
+        holdUntil: reward.holdUntil,
+        reasons: reward.reasons.join(' '),
         at: conversion.createdAt,
-      });
+      }).lastInsertRowid;
+      ledger.append({ id: Number(rewardId) }, reward.change, { actor: 'shop_api', at: conversion.createdAt });
     }
-    const stored = find(conversion.programId, conversion.orderId);
-    if (!stored) throw new Error('conversion vanished inside its own transaction');
-    return { created: inserted.changes === 1, conversion: stored };
+    return { created: inserted.changes === 1, conversion: found(conversion.programId, conversion.orderId) };
   });
 
-  const refund = db.transaction((programId: string, orderId: string, plan: RefundPlanner, at: number) => {
+  const refund = db.transaction(
+    (programId: string, orderId: string, refundId: string | null, plan: RefundPlanner, context: LedgerContext) => {
+      const current = find(programId, orderId);
+      if (!current) return null;
+      if (refundId !== null && refundSeen.get({ conversionId: current.id, refundId }) === 1) return current;
+      const outcome = plan(current);
+      insertRefund.run({
+        conversionId: current.id,
+        refundId,
+        amount: outcome.amount,
+        rewardBefore: current.reward?.amount ?? null,
+        rewardAfter: outcome.reward?.amount ?? current.reward?.amount ?? null,
+        at: context.at,
+      });
+      updateRefunded.run({ id: current.id, refundedAmount: outcome.refundedAmount, status: outcome.status });
+      if (current.reward && outcome.reward) ledger.append(current.reward, outcome.reward, context);
+      return found(programId, orderId);
+    },
+  );
+
+  const orderStatus = db.transaction((programId: string, orderId: string, plan: OrderStatusPlanner, context: LedgerContext) => {
     const current = find(programId, orderId);
     if (!current) return null;
     const outcome = plan(current);
-    insertRefund.run({
-      conversionId: current.id,
-      amount: outcome.amount,
-      rewardBefore: current.reward?.amount ?? null,
-      rewardAfter: outcome.reward?.amount ?? null,
-      at,
-    });
-    updateConversion.run({ id: current.id, refundedAmount: outcome.refundedAmount, status: outcome.status });
-    if (current.reward && outcome.reward) {
-      updateReward.run({ id: current.reward.id, amount: outcome.reward.amount, status: outcome.reward.status, at });
-    }
-    return find(programId, orderId);
+    if (!outcome) return current;
+    updateOrderStatus.run({ id: current.id, orderStatus: outcome.orderStatus });
+    if (current.reward && outcome.reward) ledger.append(current.reward, outcome.reward, context);
+    return found(programId, orderId);
   });
 
   return {
     find,
     record: (conversion: NewConversion) => record.immediate(conversion),
-    refund: (programId: string, orderId: string, plan: RefundPlanner, at: number) =>
-      refund.immediate(programId, orderId, plan, at),
+    refund: (programId: string, orderId: string, refundId: string | null, plan: RefundPlanner, context: LedgerContext) =>
+      refund.immediate(programId, orderId, refundId, plan, context),
+    orderStatus: (programId: string, orderId: string, plan: OrderStatusPlanner, context: LedgerContext) =>
+      orderStatus.immediate(programId, orderId, plan, context),
   };
 }

@@ -1,9 +1,23 @@
-import type { ConversionStatus, NotAttributedReason, RewardStatus } from '../../../../shared/src/wire.ts';
+import type {
+  AttributedVia,
+  ConversionStatus,
+  FraudAction,
+  FraudReason,
+  FraudRule,
+  LedgerActor,
+  LedgerBucket,
+  NotAttributedReason,
+  OrderStatus,
+  RewardStatus,
+} from '../../../../shared/src/wire.ts';
+import { DEFAULT_FRAUD_ACTIONS } from '../../domain/fraud-rules.ts';
 import type {
   AmbassadorRecord,
   ClickRecord,
   ClickSource,
   ConversionRecord,
+  LedgerEntryRecord,
+  OwnerReward,
   ProgramRecord,
   RewardRecord,
   RewardWithOrder,
@@ -21,7 +35,21 @@ export interface ProgramRow {
   friend_discount_percent: number;
   attribution_window_ms: number;
   dedup_window_ms: number;
+  attribution_model: ProgramRecord['attributionModel'];
+  coupon_beats_cookie: number;
+  recurring_months: number;
+  hold_period_ms: number;
+  hold_starts_at: ProgramRecord['holdStartsAt'];
+  velocity_limit: number;
+  velocity_window_ms: number;
   created_at: number;
+}
+
+/** The lists of a program that live in their own tables. */
+export interface ProgramLists {
+  allowedOrigins: string[];
+  fraudActions: Array<{ rule: FraudRule; action: FraudAction }>;
+  blockedReferrerDomains: string[];
 }
 
 export interface AmbassadorRow {
@@ -69,6 +97,10 @@ export interface ConversionRow {
   reason: NotAttributedReason | null;
   friend_discount_percent: number | null;
   friend_discount_amount: number | null;
+  order_status: OrderStatus;
+  attributed_via: AttributedVia | null;
+  ip_hash: string | null;
+  ip_ua_hash: string | null;
   created_at: number;
 }
 
@@ -82,22 +114,49 @@ export interface RewardRow {
   amount: number;
   currency: string;
   status: RewardStatus;
+  hold_until: number | null;
+  reasons: string;
   created_at: number;
   updated_at: number;
 }
 
-export function programFromRow(row: ProgramRow, allowedOrigins: string[]): ProgramRecord {
+export interface LedgerEntryRow {
+  id: number;
+  reward_id: number;
+  order_id: string;
+  amount: number;
+  currency: string;
+  from_bucket: LedgerBucket;
+  to_bucket: LedgerBucket;
+  reason: string;
+  actor: LedgerActor;
+  note: string | null;
+  created_at: number;
+}
+
+export function programFromRow(row: ProgramRow, lists: ProgramLists): ProgramRecord {
+  const fraudActions = { ...DEFAULT_FRAUD_ACTIONS };
+  for (const { rule, action } of lists.fraudActions) if (rule in fraudActions) fraudActions[rule] = action;
   return {
     id: row.id,
     name: row.name,
     landingUrl: row.landing_url,
-    allowedOrigins,
+    allowedOrigins: lists.allowedOrigins,
     secretHash: row.secret_hash,
     identityKey: row.identity_key,
     rewardBasisPoints: row.reward_basis_points,
     friendDiscountPercent: row.friend_discount_percent,
     attributionWindowMs: row.attribution_window_ms,
     dedupWindowMs: row.dedup_window_ms,
+    attributionModel: row.attribution_model,
+    couponBeatsCookie: row.coupon_beats_cookie === 1,
+    recurringMonths: row.recurring_months,
+    holdPeriodMs: row.hold_period_ms,
+    holdStartsAt: row.hold_starts_at,
+    velocityLimit: row.velocity_limit,
+    velocityWindowMs: row.velocity_window_ms,
+    fraudActions,
+    blockedReferrerDomains: lists.blockedReferrerDomains,
     createdAt: row.created_at,
   };
 }
@@ -113,6 +172,13 @@ export function programToRow(program: ProgramRecord): ProgramRow {
     friend_discount_percent: program.friendDiscountPercent,
     attribution_window_ms: program.attributionWindowMs,
     dedup_window_ms: program.dedupWindowMs,
+    attribution_model: program.attributionModel,
+    coupon_beats_cookie: program.couponBeatsCookie ? 1 : 0,
+    recurring_months: program.recurringMonths,
+    hold_period_ms: program.holdPeriodMs,
+    hold_starts_at: program.holdStartsAt,
+    velocity_limit: program.velocityLimit,
+    velocity_window_ms: program.velocityWindowMs,
     created_at: program.createdAt,
   };
 }
@@ -156,17 +222,21 @@ export function conversionFromRow(row: ConversionRow): ConversionRecord {
     currency: row.currency,
     refundedAmount: row.refunded_amount,
     status: row.status,
+    orderStatus: row.order_status,
     customerEmail: row.customer_email,
     customerEmailNormalised: row.customer_email_normalised,
     customerId: row.customer_id,
     visitorId: row.visitor_id,
     couponCode: row.coupon_code,
     attributed: row.attributed === 1,
+    attributedVia: row.attributed_via,
     ambassadorId: row.ambassador_id,
     clickId: row.click_id,
     reason: row.reason,
     friendDiscountPercent: row.friend_discount_percent,
     friendDiscountAmount: row.friend_discount_amount,
+    ipHash: row.ip_hash,
+    ipUaHash: row.ip_ua_hash,
     createdAt: row.created_at,
   };
 }
@@ -181,6 +251,8 @@ export function rewardFromRow(row: RewardRow): RewardRecord {
     amount: row.amount,
     currency: row.currency,
     status: row.status,
+    holdUntil: row.hold_until,
+    reasons: row.reasons === '' ? [] : (row.reasons.split(' ') as FraudReason[]),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -188,4 +260,24 @@ export function rewardFromRow(row: RewardRow): RewardRecord {
 
 export function rewardWithOrderFromRow(row: RewardRow & { order_id: string }): RewardWithOrder {
   return { ...rewardFromRow(row), orderId: row.order_id };
+}
+
+export function ownerRewardFromRow(row: RewardRow & { order_id: string; ambassador_code: string }): OwnerReward {
+  return { ...rewardWithOrderFromRow(row), ambassadorCode: row.ambassador_code };
+}
+
+export function ledgerEntryFromRow(row: LedgerEntryRow): LedgerEntryRecord {
+  return {
+    id: row.id,
+    rewardId: row.reward_id,
+    orderId: row.order_id,
+    amount: row.amount,
+    currency: row.currency,
+    from: row.from_bucket,
+    to: row.to_bucket,
+    reason: row.reason,
+    actor: row.actor,
+    note: row.note,
+    createdAt: row.created_at,
+  };
 }

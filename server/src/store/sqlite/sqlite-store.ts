@@ -5,21 +5,34 @@ import {
   type AmbassadorSummary,
   type ClickRecord,
   type ConversionDetails,
+  type ConversionRecord,
+  type LedgerBalanceRecord,
+  type LedgerEntryRecord,
+  type OwnerReward,
   type ProgramRecord,
+  type ReferralBinding,
+  type RewardRecord,
 } from '../records.ts';
 import type {
   ClickWrite,
   ClickWriteResult,
+  CustomerKeys,
   InsertAmbassadorResult,
+  LedgerContext,
   NewAmbassador,
   NewConversion,
+  OrderStatusPlanner,
   RefundPlanner,
+  RewardUpdate,
   Store,
 } from '../store.ts';
 import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
+import { createLedger } from './ledger.ts';
 import { openDatabase } from './open-database.ts';
+import { createReferralLookups } from './referral-lookups.ts';
+import { createRewardWrites } from './reward-writes.ts';
 import {
   ambassadorFromRow,
   clickFromRow,
@@ -28,6 +41,7 @@ import {
   rewardWithOrderFromRow,
   type AmbassadorRow,
   type ClickRow,
+  type ProgramLists,
   type ProgramRow,
   type RewardRow,
 } from './row-mapping.ts';
@@ -56,7 +70,10 @@ export class SqliteStore implements Store {
   readonly #db: Database;
   readonly #writeClicksInline: ReturnType<typeof createClickWriter>;
   readonly #clickThread: ClickWriteThread | null;
+  readonly #ledger: ReturnType<typeof createLedger>;
   readonly #conversions: ReturnType<typeof createConversionWrites>;
+  readonly #rewards: ReturnType<typeof createRewardWrites>;
+  readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
@@ -64,24 +81,49 @@ export class SqliteStore implements Store {
     this.#db = db;
     this.#writeClicksInline = createClickWriter(db);
     this.#clickThread = clickThread;
-    this.#conversions = createConversionWrites(db);
+    this.#ledger = createLedger(db);
+    this.#conversions = createConversionWrites(db, this.#ledger);
+    this.#rewards = createRewardWrites(db, this.#ledger);
+    this.#referrals = createReferralLookups(db);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
         `INSERT INTO programs (id, name, landing_url, secret_hash, identity_key, reward_basis_points,
-           friend_discount_percent, attribution_window_ms, dedup_window_ms, created_at)
+           friend_discount_percent, attribution_window_ms, dedup_window_ms, attribution_model,
+           coupon_beats_cookie, recurring_months, hold_period_ms, hold_starts_at, velocity_limit,
+           velocity_window_ms, created_at)
          VALUES (@id, @name, @landing_url, @secret_hash, @identity_key, @reward_basis_points,
-           @friend_discount_percent, @attribution_window_ms, @dedup_window_ms, @created_at)
+           @friend_discount_percent, @attribution_window_ms, @dedup_window_ms, @attribution_model,
+           @coupon_beats_cookie, @recurring_months, @hold_period_ms, @hold_starts_at, @velocity_limit,
+           @velocity_window_ms, @created_at)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, landing_url = excluded.landing_url,
            secret_hash = excluded.secret_hash, identity_key = excluded.identity_key,
            reward_basis_points = excluded.reward_basis_points,
            friend_discount_percent = excluded.friend_discount_percent,
-           attribution_window_ms = excluded.attribution_window_ms, dedup_window_ms = excluded.dedup_window_ms`,
+           attribution_window_ms = excluded.attribution_window_ms, dedup_window_ms = excluded.dedup_window_ms,
+           attribution_model = excluded.attribution_model, coupon_beats_cookie = excluded.coupon_beats_cookie,
+           recurring_months = excluded.recurring_months, hold_period_ms = excluded.hold_period_ms,
+           hold_starts_at = excluded.hold_starts_at, velocity_limit = excluded.velocity_limit,
+           velocity_window_ms = excluded.velocity_window_ms`,
       ),
       deleteOrigins: db.prepare<[string]>('DELETE FROM program_origins WHERE program_id = ?'),
       insertOrigin: db.prepare<{ programId: string; origin: string }>(
         'INSERT OR IGNORE INTO program_origins (program_id, origin) VALUES (@programId, @origin)',
       ),
+      deleteFraudActions: db.prepare<[string]>('DELETE FROM program_fraud_actions WHERE program_id = ?'),
+      insertFraudAction: db.prepare<{ programId: string; rule: string; action: string }>(
+        'INSERT INTO program_fraud_actions (program_id, rule, action) VALUES (@programId, @rule, @action)',
+      ),
+      deleteBlockedReferrers: db.prepare<[string]>('DELETE FROM program_blocked_referrers WHERE program_id = ?'),
+      insertBlockedReferrer: db.prepare<{ programId: string; domain: string }>(
+        'INSERT OR IGNORE INTO program_blocked_referrers (program_id, domain) VALUES (@programId, @domain)',
+      ),
+      fraudActionsOf: db.prepare<[string], ProgramLists['fraudActions'][number]>(
+        'SELECT rule, action FROM program_fraud_actions WHERE program_id = ?',
+      ),
+      blockedReferrersOf: db
+        .prepare<[string], string>('SELECT domain FROM program_blocked_referrers WHERE program_id = ? ORDER BY domain')
+        .pluck(),
       programById: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE id = ?'),
       programBySecretHash: db.prepare<[string], ProgramRow>('SELECT * FROM programs WHERE secret_hash = ?'),
       originsOf: db.prepare<[string], string>('SELECT origin FROM program_origins WHERE program_id = ? ORDER BY origin').pluck(),
@@ -130,13 +172,6 @@ export class SqliteStore implements Store {
         `SELECT r.*, c.order_id FROM rewards r JOIN conversions c ON c.id = r.conversion_id
          WHERE r.ambassador_id = @ambassadorId ORDER BY r.created_at DESC, r.id DESC LIMIT @limit`,
       ),
-      rewardTotals: db.prepare<[number], { currency: string; pending: number; approved: number; paid: number }>(
-        `SELECT currency,
-           SUM(CASE WHEN status = 'pending' THEN amount ELSE 0 END) AS pending,
-           SUM(CASE WHEN status = 'approved' THEN amount ELSE 0 END) AS approved,
-           SUM(CASE WHEN status = 'paid' THEN amount ELSE 0 END) AS paid
-         FROM rewards WHERE ambassador_id = ? GROUP BY currency ORDER BY currency`,
-      ),
       clickById: db.prepare<{ clickId: string; programId: string }, ClickRow>(
         'SELECT * FROM clicks WHERE id = @clickId AND program_id = @programId',
       ),
@@ -162,18 +197,32 @@ export class SqliteStore implements Store {
         this.#sql.upsertProgram.run(programToRow(program));
         this.#sql.deleteOrigins.run(program.id);
         for (const origin of program.allowedOrigins) this.#sql.insertOrigin.run({ programId: program.id, origin });
+        this.#sql.deleteFraudActions.run(program.id);
+        for (const [rule, action] of Object.entries(program.fraudActions)) {
+          this.#sql.insertFraudAction.run({ programId: program.id, rule, action });
+        }
+        this.#sql.deleteBlockedReferrers.run(program.id);
+        for (const domain of program.blockedReferrerDomains) this.#sql.insertBlockedReferrer.run({ programId: program.id, domain });
       })
       .immediate();
   }
 
   async getProgram(id: string): Promise<ProgramRecord | null> {
     const row = this.#sql.programById.get(id);
-    return row ? programFromRow(row, this.#sql.originsOf.all(row.id)) : null;
+    return row ? this.#program(row) : null;
   }
 
   async findProgramBySecretHash(secretHash: string): Promise<ProgramRecord | null> {
     const row = this.#sql.programBySecretHash.get(secretHash);
-    return row ? programFromRow(row, this.#sql.originsOf.all(row.id)) : null;
+    return row ? this.#program(row) : null;
+  }
+
+  #program(row: ProgramRow): ProgramRecord {
+    return programFromRow(row, {
+      allowedOrigins: this.#sql.originsOf.all(row.id),
+      fraudActions: this.#sql.fraudActionsOf.all(row.id),
+      blockedReferrerDomains: this.#sql.blockedReferrersOf.all(row.id),
+    });
   }
 
   async isOriginAllowedByAnyProgram(origin: string): Promise<boolean> {
@@ -234,7 +283,10 @@ export class SqliteStore implements Store {
       clicks: this.#sql.countedClicks.get(ambassadorId) ?? 0,
       conversions: this.#sql.boughtConversions.get(ambassadorId) ?? 0,
       rewards: this.#sql.rewards.all({ ambassadorId, limit: REWARD_LIST_LIMIT }).map(rewardWithOrderFromRow),
-      totals: this.#sql.rewardTotals.all(ambassadorId),
+      // Held rewards are shown to the ambassador as pending: under review is still on its way.
+      totals: this.#ledger
+        .balancesOf(ambassadorId)
+        .map(({ currency, held, pending, approved, paid }) => ({ currency, pending: held + pending, approved, paid })),
     }))();
   }
 
@@ -260,7 +312,74 @@ export class SqliteStore implements Store {
     return this.#conversions.record(conversion);
   }
 
-  async applyRefund(programId: string, orderId: string, plan: RefundPlanner, at: number): Promise<ConversionDetails | null> {
-    return this.#conversions.refund(programId, orderId, plan, at);
+  async findFirstClick(programId: string, visitorId: string, since: number): Promise<ClickRecord | null> {
+    return this.#referrals.findFirstClick(programId, visitorId, since);
+  }
+
+  async bindReferral(binding: ReferralBinding): Promise<void> {
+    this.#referrals.bindReferral(binding);
+  }
+
+  async findReferralBinding(
+    programId: string,
+    customer: CustomerKeys,
+    since: number,
+    which: 'first' | 'last',
+  ): Promise<ReferralBinding | null> {
+    return this.#referrals.findReferralBinding(programId, customer, since, which);
+  }
+
+  async findFirstConversionOf(programId: string, customer: CustomerKeys & { visitorId: string | null }): Promise<ConversionRecord | null> {
+    return this.#referrals.findFirstConversionOf(programId, customer);
+  }
+
+  async addAmbassadorFingerprint(ambassadorId: number, ipUaHash: string, at: number): Promise<void> {
+    this.#referrals.addAmbassadorFingerprint(ambassadorId, ipUaHash, at);
+  }
+
+  async hasAmbassadorFingerprint(ambassadorId: number, ipUaHashes: readonly string[]): Promise<boolean> {
+    return this.#referrals.hasAmbassadorFingerprint(ambassadorId, ipUaHashes);
+  }
+
+  async countReferredConversionsFromIp(programId: string, ipHashes: readonly string[], since: number): Promise<number> {
+    return this.#referrals.countReferredConversionsFromIp(programId, ipHashes, since);
+  }
+
+  async applyRefund(
+    programId: string,
+    orderId: string,
+    refundId: string | null,
+    plan: RefundPlanner,
+    entry: LedgerContext,
+  ): Promise<ConversionDetails | null> {
+    return this.#conversions.refund(programId, orderId, refundId, plan, entry);
+  }
+
+  async applyOrderStatus(programId: string, orderId: string, plan: OrderStatusPlanner, entry: LedgerContext): Promise<ConversionDetails | null> {
+    return this.#conversions.orderStatus(programId, orderId, plan, entry);
+  }
+
+  async listRewards(programId: string, status: RewardRecord['status'] | null, limit: number): Promise<OwnerReward[]> {
+    return this.#rewards.list(programId, status, limit);
+  }
+
+  async changeReward(
+    programId: string,
+    rewardId: number,
+    plan: (reward: RewardRecord) => RewardUpdate | null,
+    entry: LedgerContext,
+  ): Promise<{ reward: OwnerReward; changed: boolean } | null> {
+    return this.#rewards.change(programId, rewardId, plan, entry);
+  }
+
+  async approveDueRewards(programId: string | null, entry: LedgerContext, limit: number): Promise<number> {
+    return this.#rewards.approveDue(programId, entry, limit);
+  }
+
+  async ledgerOf(ambassadorId: number): Promise<{ entries: LedgerEntryRecord[]; balances: LedgerBalanceRecord[] }> {
+    return this.#db.transaction(() => ({
+      entries: this.#ledger.entriesOf(ambassadorId),
+      balances: this.#ledger.balancesOf(ambassadorId),
+    }))();
   }
 }

@@ -28,8 +28,36 @@ describe('migrations', () => {
     expect(migrate(db)).toEqual([]);
     db.close();
     const again = openDatabase(path);
-    expect(again.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(again.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(readMigrations().map((m) => m.version));
     again.close();
+  });
+
+  it('gives the rewards of version 1 the ledger entries that explain them', () => {
+    const db = new Database(':memory:');
+    migrate(db, readMigrations().slice(0, 1));
+    db.exec(`
+      INSERT INTO programs VALUES ('p', 'P', 'https://p.example', 'h', 'k', 1000, 10, 1, 0, 0);
+      INSERT INTO ambassadors (id, program_id, code, email, email_normalised, created_at) VALUES (1, 'p', 'A', 'a@x.io', 'a@x.io', 0);
+      INSERT INTO conversions (id, program_id, order_id, amount, currency, refunded_amount, status, attributed, ambassador_id, created_at)
+        VALUES (1, 'p', 'o1', 1000, 'EUR', 0, 'paid', 1, 1, 0), (2, 'p', 'o2', 1000, 'EUR', 250, 'partially_refunded', 1, 1, 0),
+               (3, 'p', 'o3', 1000, 'EUR', 1000, 'refunded', 1, 1, 0);
+      INSERT INTO rewards (program_id, ambassador_id, conversion_id, kind, original_amount, amount, currency, status, created_at, updated_at)
+        VALUES ('p', 1, 1, 'store_credit', 100, 100, 'EUR', 'pending', 5, 5), ('p', 1, 2, 'store_credit', 100, 75, 'EUR', 'pending', 5, 6),
+               ('p', 1, 3, 'store_credit', 100, 0, 'EUR', 'voided', 5, 7);
+    `);
+    migrate(db);
+    const balance = (bucket: string) =>
+      db
+        .prepare(
+          `SELECT COALESCE(SUM(CASE WHEN to_bucket = @bucket THEN amount ELSE 0 END) - SUM(CASE WHEN from_bucket = @bucket THEN amount ELSE 0 END), 0)
+           FROM ledger_entries`,
+        )
+        .pluck()
+        .get({ bucket });
+    expect(balance('pending')).toBe(175);
+    expect(balance('voided')).toBe(125);
+    expect(db.prepare("SELECT count(*) FROM rewards WHERE status = 'pending' AND hold_until IS NOT NULL").pluck().get()).toBe(2);
+    db.close();
   });
 
   it('applies only the migrations a database has not seen, in order', () => {

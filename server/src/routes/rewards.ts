@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { LedgerResponse as LedgerBody, OwnerRewardView, RewardStatus } from '../../../shared/src/wire.ts';
+import { authenticatedProgram } from '../plugins/server-auth.ts';
+import { responses } from '../schemas/common.ts';
+import {
+  ApproveDueResponse,
+  LedgerParams,
+  LedgerResponse,
+  OwnerRewardView as OwnerRewardSchema,
+  RewardListQuery,
+  RewardListResponse,
+  RewardParams,
+  RewardReviewRequest,
+} from '../schemas/rewards.ts';
+import type { Services } from '../services/services.ts';
+
+/**
+ * The owner's reward API: `GET /v1/rewards?status=held`, `POST /v1/rewards/{id}/approve|reject|paid`
+ * (with an optional note for the ledger), `POST /v1/rewards/approve-due` and
+ * `GET /v1/ambassadors/{code}/ledger`.
+ */
+export async function rewardRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  app.get<{ Querystring: { status?: RewardStatus }; Reply: { rewards: OwnerRewardView[] } }>(
+    '/rewards',
+    { schema: { querystring: RewardListQuery, response: responses({ 200: RewardListResponse }) } },
+    async (request) => ({ rewards: await services.rewards.list(authenticatedProgram(request), request.query.status ?? null) }),
+  );
+
+  for (const decision of ['approve', 'reject', 'paid'] as const) {
+    app.post<{ Params: { rewardId: number }; Body: { note?: string } | undefined; Reply: OwnerRewardView }>(
+      `/rewards/:rewardId/${decision}`,
+      {
+        schema: { params: RewardParams, body: RewardReviewRequest, response: responses({ 200: OwnerRewardSchema }) },
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
+      },
+      async (request) =>
+        services.rewards.decide(authenticatedProgram(request), request.params.rewardId, decision, request.body?.note ?? null),
+    );
+  }
+
+  app.post<{ Reply: { approved: number } }>(
+    '/rewards/approve-due',
+    { schema: { response: responses({ 200: ApproveDueResponse }) } },
+    async (request) => ({ approved: await services.rewards.approveDue(authenticatedProgram(request).id) }),
+  );
+
+  app.get<{ Params: { code: string }; Reply: LedgerBody }>(
+    '/ambassadors/:code/ledger',
+    { schema: { params: LedgerParams, response: responses({ 200: LedgerResponse }) } },
+    async (request) => services.rewards.ledger(authenticatedProgram(request), request.params.code),
+  );
+}

@@ -1,0 +1,61 @@
+import { Type } from '@sinclair/typebox';
+import { EpochMs, FraudReason, ReferralCode, RewardStatus, strict } from './common.ts';
+
+export const RewardParams = Type.Object({ rewardId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, strict);
+export const RewardListQuery = Type.Object({ status: Type.Optional(RewardStatus) }, strict);
+export const RewardReviewRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, strict);
+export const LedgerParams = Type.Object({ code: ReferralCode }, strict);
+
+export const OwnerRewardView = Type.Object({
+  id: Type.Integer(),
+  ambassadorCode: Type.String(),
+  orderId: Type.String(),
+  amount: Type.Integer(),
+  originalAmount: Type.Integer(),
+  currency: Type.String(),
+  status: RewardStatus,
+  reasons: Type.Array(FraudReason),
+  holdUntil: Type.Optional(EpochMs),
+  createdAt: EpochMs,
+});
+export const RewardListResponse = Type.Object({ rewards: Type.Array(OwnerRewardView) });
+export const ApproveDueResponse = Type.Object({ approved: Type.Integer() });
+
+const Bucket = Type.Union([
+  Type.Literal('earned'),
+  Type.Literal('held'),
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('paid'),
+  Type.Literal('voided'),
+  Type.Literal('rejected'),
+  Type.Literal('clawed_back'),
+]);
+
+export const LedgerResponse = Type.Object({
+  ambassadorCode: Type.String(),
+  balances: Type.Array(
+    Type.Object({
+      currency: Type.String(),
+      held: Type.Integer(),
+      pending: Type.Integer(),
+      approved: Type.Integer(),
+      paid: Type.Integer(),
+    }),
+  ),
+  entries: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      rewardId: Type.Integer(),
+      orderId: Type.String(),
+      amount: Type.Integer(),
+      currency: Type.String(),
+      from: Bucket,
+      to: Bucket,
+      reason: Type.String(),
+      actor: Type.Union([Type.Literal('system'), Type.Literal('owner'), Type.Literal('shop_api')]),
+      note: Type.Optional(Type.String()),
+      createdAt: EpochMs,
+    }),
+  ),
+});
