@@ -6,6 +6,7 @@ import { serverApiRoutes } from './routes/server-api.ts';
 import { shortLinkRoutes } from './routes/short-links.ts';
 import { widgetApiRoutes } from './routes/widget-api.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
+import { ApprovalScheduler } from './services/approval-scheduler.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { BatcherOptions } from './services/write-batcher.ts';
 import type { Store } from './store/store.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   clickBatch?: Partial<BatcherOptions>;
   /** Where a short link with an unknown code leads: this program's landing URL, without a referral. */
   fallbackProgramId?: string | null;
+  /** How often rewards whose hold period has passed are approved; 0 turns the scheduler off. */
+  approvalIntervalMs?: number;
 }
 
 declare module 'fastify' {
@@ -83,9 +86,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(widgetApiRoutes, { prefix: '/v1/widget', services });
   app.register(serverApiRoutes, { prefix: '/v1', services });
 
+  const scheduler = new ApprovalScheduler(services.rewards, options.approvalIntervalMs ?? 0, app.log);
+  app.addHook('onReady', async () => {
+    scheduler.start();
+  });
+
   // preClose runs before the HTTP server waits for open requests, and those requests wait for
   // their batch: draining first lets them finish. onClose catches anything that arrived since.
   app.addHook('preClose', async () => {
+    await scheduler.stop();
     await services.clicks.drain();
   });
   app.addHook('onClose', async () => {

@@ -25,6 +25,8 @@ export interface ServerConfig {
   defaultProgram: string | null;
   /** Take the client IP from X-Forwarded-For: only behind a reverse proxy you control. */
   trustProxy: boolean;
+  /** How often rewards whose hold period has passed are approved; 0 turns it off. */
+  approvalIntervalMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -53,6 +55,7 @@ export function defaultConfig(): ServerConfig {
     logLevel: 'info',
     defaultProgram: null,
     trustProxy: false,
+    approvalIntervalMs: 60_000,
   };
 }
 
@@ -84,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = value('LOG_LEVEL');
   if (logLevel !== undefined) config.logLevel = parseLogLevel(logLevel);
   config.trustProxy = parseSwitch('SARAFAN_TRUST_PROXY', value('SARAFAN_TRUST_PROXY'), false);
+  const approvalInterval = value('SARAFAN_APPROVAL_INTERVAL_MS');
+  if (approvalInterval !== undefined) config.approvalIntervalMs = parseInterval('SARAFAN_APPROVAL_INTERVAL_MS', approvalInterval);
   return config;
 }
 
@@ -93,6 +98,14 @@ function parsePort(raw: string): number {
     throw new ConfigError(`SARAFAN_PORT must be a port number (0-65535), got "${raw}".`);
   }
   return port;
+}
+
+function parseInterval(name: string, raw: string): number {
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 86_400_000) {
+    throw new ConfigError(`${name} must be a number of milliseconds from 0 (off) to 86400000, got "${raw}".`);
+  }
+  return ms;
 }
 
 function parseHttpUrl(name: string, raw: string): string {

@@ -46,6 +46,7 @@ export async function startTrackingServer(options: StartOptions = {}): Promise<R
       ipSalt: config.ipSalt,
       trustProxy: config.trustProxy,
       fallbackProgramId: config.defaultProgram ?? (config.seedDemo ? DEMO_PROGRAM_ID : null),
+      approvalIntervalMs: config.approvalIntervalMs,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),

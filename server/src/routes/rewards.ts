@@ -27,7 +27,7 @@ export async function rewardRoutes(app: FastifyInstance, { services }: { service
   );
 
   for (const decision of ['approve', 'reject', 'paid'] as const) {
-    app.post<{ Params: { rewardId: number }; Body: { note?: string } | undefined; Reply: OwnerRewardView }>(
+    app.post<{ Params: { rewardId: string }; Body: { note?: string } | undefined; Reply: OwnerRewardView }>(
       `/rewards/:rewardId/${decision}`,
       {
         schema: { params: RewardParams, body: RewardReviewRequest, response: responses({ 200: OwnerRewardSchema }) },
@@ -36,7 +36,7 @@ export async function rewardRoutes(app: FastifyInstance, { services }: { service
         },
       },
       async (request) =>
-        services.rewards.decide(authenticatedProgram(request), request.params.rewardId, decision, request.body?.note ?? null),
+        services.rewards.decide(authenticatedProgram(request), Number(request.params.rewardId), decision, request.body?.note ?? null),
     );
   }
 

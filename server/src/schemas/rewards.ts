@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { EpochMs, FraudReason, ReferralCode, RewardStatus, strict } from './common.ts';
 
-export const RewardParams = Type.Object({ rewardId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, strict);
+/** Path parameters arrive as text (no type coercion): a positive integer id, at most 15 digits. */
+export const RewardParams = Type.Object({ rewardId: Type.String({ pattern: '^[1-9][0-9]{0,14}$' }) }, strict);
 export const RewardListQuery = Type.Object({ status: Type.Optional(RewardStatus) }, strict);
 export const RewardReviewRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, strict);
 export const LedgerParams = Type.Object({ code: ReferralCode }, strict);
