@@ -108,10 +108,20 @@ export interface AmbassadorView {
 export interface RewardView extends Money {
   status: RewardStatus;
   createdAt: number;
-  /** For a held, rejected or voided reward: a short reason for the ambassador, e.g.
-   * "not eligible: your own purchase". */
-  reason?: string;
+  /** Why a held, rejected or voided reward is not on its way; the panel words it for the
+   * ambassador (e.g. `own_purchase`: "not eligible: your own purchase"). */
+  reason?: RewardReason;
 }
+
+/** The ambassador's side of the reasons: short, and without the owner's fraud details. */
+export type RewardReason =
+  | 'own_purchase'
+  | 'unverified_email'
+  | 'unusual_activity'
+  | 'coupon_site'
+  | 'declined'
+  | 'under_review'
+  | 'order_refunded';
 
 // ---------------------------------------------------------------------------------------------
 // Server-to-server endpoints (Authorization: Bearer <secret key>)

@@ -172,10 +172,20 @@ describe('referral story in Chromium', () => {
     const answer = await stack.api('POST', '/v1/conversions', { orderId: order.orderId, amount: order.total, currency: 'EUR' });
     expect(answer.body).toMatchObject({ attributed: false, reason: 'self_referral' });
 
-    // Neither of Alice's own orders added a conversion or a reward.
+    // Neither of Alice's own orders counts as a conversion; each is a rejected reward, so she can see why.
     const ambassador = (await stack.api('GET', `/v1/ambassadors/${code}`)).body;
     expect(ambassador.conversions).toBe(conversionsAfterRefund);
-    expect(ambassador.rewards).toHaveLength(1);
+    expect(ambassador.rewards.map((reward: { status: string }) => reward.status)).toEqual(['rejected', 'rejected', 'voided']);
+
+    // Signed in as Alice in that browser, she reads why.
+    await aliceElsewhere.goto(`${stack.shopUrl}/account`);
+    const reasons = aliceElsewhere.getByTestId('sarafan-reward-reason');
+    await reasons.first().waitFor({ state: 'visible' });
+    expect(await reasons.allTextContents()).toEqual([
+      ' (not eligible: your own purchase)',
+      ' (not eligible: your own purchase)',
+      ' (order refunded or canceled)',
+    ]);
   });
 
   it('no page threw or logged an error', () => {

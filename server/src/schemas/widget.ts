@@ -44,7 +44,23 @@ export const AmbassadorView = Type.Object({
   offer: FriendOffer,
   stats: Type.Object({ clicks: Type.Integer(), friendsBought: Type.Integer() }),
   rewards: Type.Array(
-    Type.Object({ amount: Type.Integer(), currency: Type.String(), status: RewardStatus, createdAt: Type.Integer() }),
+    Type.Object({
+      amount: Type.Integer(),
+      currency: Type.String(),
+      status: RewardStatus,
+      createdAt: Type.Integer(),
+      reason: Type.Optional(
+        Type.Union([
+          Type.Literal('own_purchase'),
+          Type.Literal('unverified_email'),
+          Type.Literal('unusual_activity'),
+          Type.Literal('coupon_site'),
+          Type.Literal('declined'),
+          Type.Literal('under_review'),
+          Type.Literal('order_refunded'),
+        ]),
+      ),
+    }),
   ),
   totals: Type.Array(
     Type.Object({ currency: Type.String(), pending: Type.Integer(), approved: Type.Integer(), paid: Type.Integer() }),

@@ -1,5 +1,6 @@
 import type { AmbassadorResponse, AmbassadorView, FriendOffer } from '../../../shared/src/wire.ts';
 import { displayName } from '../domain/display-name.ts';
+import { rewardReasonForAmbassador } from '../domain/reward-reason.ts';
 import type { AmbassadorRecord, AmbassadorSummary, ProgramRecord } from '../store/records.ts';
 
 /** How stored ambassadors look on the wire. Pure: the caller loads the records. */
@@ -54,12 +55,12 @@ export function ambassadorView(
     couponCode: ambassador.code,
     offer: friendOffer(program, ambassador),
     stats: { clicks: summary.clicks, friendsBought: summary.conversions },
-    rewards: summary.rewards.map((reward) => ({
-      amount: reward.amount,
-      currency: reward.currency,
-      status: reward.status,
-      createdAt: reward.createdAt,
-    })),
+    rewards: summary.rewards.map((reward) => {
+      const reason = rewardReasonForAmbassador(reward);
+      // A rejected or voided reward shows what it would have been (its worth is 0) next to the reason.
+      const amount = reward.status === 'rejected' || reward.status === 'voided' ? reward.originalAmount : reward.amount;
+      return { amount, currency: reward.currency, status: reward.status, createdAt: reward.createdAt, ...(reason ? { reason } : {}) };
+    }),
     totals: summary.totals,
   };
 }

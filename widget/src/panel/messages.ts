@@ -28,6 +28,15 @@ const en = {
     held: 'On hold',
     rejected: 'Rejected',
   },
+  reason: {
+    own_purchase: 'not eligible: your own purchase',
+    unverified_email: "not eligible: the friend's email could not be verified",
+    unusual_activity: 'not eligible: unusual activity',
+    coupon_site: 'not eligible: the code was posted on a coupon site',
+    declined: 'not eligible: declined by the shop',
+    under_review: 'under review',
+    order_refunded: 'order refunded or canceled',
+  },
   introTitle: 'Tell your friends about {program}',
   introText:
     'After your first purchase you get a personal referral link. Your friends get a discount with it, and you earn a reward for every friend who buys.',

@@ -25,6 +25,30 @@ function serve(answer: SessionResponse) {
 }
 
 describe('inline mount point', () => {
+  it('says in a few words why a reward is rejected, held or voided', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(
+      session({
+        ambassador: ambassadorView({
+          rewards: [
+            { amount: 216, currency: 'EUR', status: 'rejected', createdAt: 3, reason: 'own_purchase' },
+            { amount: 400, currency: 'EUR', status: 'held', createdAt: 2, reason: 'under_review' },
+            { amount: 100, currency: 'EUR', status: 'pending', createdAt: 1 },
+          ],
+        }),
+      }),
+    );
+    await show(panelContext({ identity, lang: 'en-GB' }));
+
+    const root = shadowOf('[data-sarafan-panel]');
+    const rewards = [...root.querySelectorAll<HTMLElement>('[data-testid="sarafan-reward"]')].map((reward) => reward.textContent);
+    expect(rewards).toEqual([
+      '€2.16 Rejected (not eligible: your own purchase)',
+      '€4.00 On hold (under review)',
+      '€1.00 Pending',
+    ]);
+  });
+
   it('renders the ambassador panel from the session: link, code, stats, totals and rewards', async () => {
     document.body.innerHTML = '<main><div data-sarafan-panel></div></main>';
     const requests = serve(session({ ambassador: ambassadorView() }));
