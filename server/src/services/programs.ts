@@ -19,6 +19,8 @@ export interface ProgramSettings {
   friendDiscountPercent?: number;
   attributionWindowMs?: number;
   dedupWindowMs?: number;
+  /** The image link previews of short links show (1200×630 works everywhere); null = the built-in card. */
+  previewImageUrl?: string | null;
 }
 
 export const PROGRAM_DEFAULTS = {
@@ -26,6 +28,7 @@ export const PROGRAM_DEFAULTS = {
   friendDiscountPercent: 10,
   attributionWindowMs: 30 * DAY_MS,
   dedupWindowMs: HOUR_MS,
+  previewImageUrl: null,
 } as const;
 
 /**
@@ -43,6 +46,10 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
   if (!originOf(settings.landingUrl)) {
     throw new Error(`Landing URL "${settings.landingUrl}" of program ${settings.id} is not an http(s) URL.`);
   }
+  const previewImageUrl = settings.previewImageUrl ?? PROGRAM_DEFAULTS.previewImageUrl;
+  if (previewImageUrl !== null && !originOf(previewImageUrl)) {
+    throw new Error(`Preview image URL "${previewImageUrl}" of program ${settings.id} is not an http(s) URL.`);
+  }
   const program: ProgramRecord = {
     id: settings.id,
     name: settings.name,
@@ -54,6 +61,7 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     friendDiscountPercent: settings.friendDiscountPercent ?? PROGRAM_DEFAULTS.friendDiscountPercent,
     attributionWindowMs: settings.attributionWindowMs ?? PROGRAM_DEFAULTS.attributionWindowMs,
     dedupWindowMs: settings.dedupWindowMs ?? PROGRAM_DEFAULTS.dedupWindowMs,
+    previewImageUrl,
     createdAt: existing?.createdAt ?? now,
   };
   await store.saveProgram(program);

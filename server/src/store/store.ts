@@ -1,8 +1,10 @@
 import type {
   AmbassadorRecord,
   AmbassadorSummary,
+  ClickBreakdown,
   ClickRecord,
   ClickSource,
+  ClientDetails,
   ConversionDetails,
   ConversionRecord,
   ProgramRecord,
@@ -52,6 +54,9 @@ export interface Store {
   findClick(programId: string, clickId: string): Promise<ClickRecord | null>;
   /** The ambassador's latest click from this browser. */
   findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null>;
+  /** Counted clicks of the program (not the ambassadors' own) made in `[from, to)`, broken down
+   * by device type, browser and OS, for the owner's statistics. */
+  summariseClicks(programId: string, range: { from: number; to: number }): Promise<ClickBreakdown>;
 
   // Conversions
   findConversion(programId: string, orderId: string): Promise<ConversionDetails | null>;
@@ -77,14 +82,19 @@ export type InsertAmbassadorResult =
   | { status: 'created' | 'existing'; ambassador: AmbassadorRecord }
   | { status: 'code_taken' };
 
-export interface ClickWrite {
+export interface ClickWrite extends ClientDetails {
   /** The id a new click gets; ignored when the click turns out to be a repeat. */
   newClickId: string;
   programId: string;
   ambassadorId: number;
   source: ClickSource;
   visitorId: string | null;
+  /** Salted hash of IP + user agent under the current salt: stored with the click. */
   ipUaHash: string | null;
+  /** The same under the previous salt: matched (a repeat from before the salt rotated), never stored. */
+  previousIpUaHash: string | null;
+  /** Opened from a QR code (`?qr=1` on the short link). */
+  qr: boolean;
   /** The click id from a short-link redirect, which the landing page claims. */
   claimClickId: string | null;
   url: string | null;

@@ -4,6 +4,7 @@ import type {
   ClickRecord,
   ClickSource,
   ConversionRecord,
+  DeviceType,
   ProgramRecord,
   RewardRecord,
   RewardWithOrder,
@@ -21,6 +22,7 @@ export interface ProgramRow {
   friend_discount_percent: number;
   attribution_window_ms: number;
   dedup_window_ms: number;
+  preview_image_url: string | null;
   created_at: number;
 }
 
@@ -46,6 +48,10 @@ export interface ClickRow {
   self: number;
   url: string | null;
   referrer: string | null;
+  qr: number;
+  browser: string | null;
+  os: string | null;
+  device_type: DeviceType | null;
   created_at: number;
   claimed_at: number | null;
 }
@@ -98,6 +104,7 @@ export function programFromRow(row: ProgramRow, allowedOrigins: string[]): Progr
     friendDiscountPercent: row.friend_discount_percent,
     attributionWindowMs: row.attribution_window_ms,
     dedupWindowMs: row.dedup_window_ms,
+    previewImageUrl: row.preview_image_url,
     createdAt: row.created_at,
   };
 }
@@ -113,6 +120,7 @@ export function programToRow(program: ProgramRecord): ProgramRow {
     friend_discount_percent: program.friendDiscountPercent,
     attribution_window_ms: program.attributionWindowMs,
     dedup_window_ms: program.dedupWindowMs,
+    preview_image_url: program.previewImageUrl,
     created_at: program.createdAt,
   };
 }
@@ -142,6 +150,10 @@ export function clickFromRow(row: ClickRow): ClickRecord {
     self: row.self === 1,
     url: row.url,
     referrer: row.referrer,
+    qr: row.qr === 1,
+    browser: row.browser,
+    os: row.os,
+    deviceType: row.device_type,
     createdAt: row.created_at,
     claimedAt: row.claimed_at,
   };

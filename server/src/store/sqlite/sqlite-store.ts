@@ -3,8 +3,10 @@ import {
   REWARD_LIST_LIMIT,
   type AmbassadorRecord,
   type AmbassadorSummary,
+  type ClickBreakdown,
   type ClickRecord,
   type ConversionDetails,
+  type DeviceType,
   type ProgramRecord,
 } from '../records.ts';
 import type {
@@ -34,6 +36,8 @@ import {
 
 /** Named parameters of the look-ups by ambassador and browser. */
 type AmbassadorVisitor = { ambassadorId: number; visitorId: string };
+/** Named parameters of the statistics of a program over `[from, to)`. */
+type ProgramRange = { programId: string; from: number; to: number };
 
 export interface SqliteStoreOptions {
   /**
@@ -69,14 +73,15 @@ export class SqliteStore implements Store {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
         `INSERT INTO programs (id, name, landing_url, secret_hash, identity_key, reward_basis_points,
-           friend_discount_percent, attribution_window_ms, dedup_window_ms, created_at)
+           friend_discount_percent, attribution_window_ms, dedup_window_ms, preview_image_url, created_at)
          VALUES (@id, @name, @landing_url, @secret_hash, @identity_key, @reward_basis_points,
-           @friend_discount_percent, @attribution_window_ms, @dedup_window_ms, @created_at)
+           @friend_discount_percent, @attribution_window_ms, @dedup_window_ms, @preview_image_url, @created_at)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, landing_url = excluded.landing_url,
            secret_hash = excluded.secret_hash, identity_key = excluded.identity_key,
            reward_basis_points = excluded.reward_basis_points,
            friend_discount_percent = excluded.friend_discount_percent,
-           attribution_window_ms = excluded.attribution_window_ms, dedup_window_ms = excluded.dedup_window_ms`,
+           attribution_window_ms = excluded.attribution_window_ms, dedup_window_ms = excluded.dedup_window_ms,
+           preview_image_url = excluded.preview_image_url`,
       ),
       deleteOrigins: db.prepare<[string]>('DELETE FROM program_origins WHERE program_id = ?'),
       insertOrigin: db.prepare<{ programId: string; origin: string }>(
@@ -139,6 +144,26 @@ export class SqliteStore implements Store {
       ),
       clickById: db.prepare<{ clickId: string; programId: string }, ClickRow>(
         'SELECT * FROM clicks WHERE id = @clickId AND program_id = @programId',
+      ),
+      // The dimension is chosen by the statement, never spliced in from input.
+      clickTotals: db.prepare<ProgramRange, { clicks: number; qr: number | null }>(
+        `SELECT count(*) AS clicks, SUM(qr) AS qr FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0`,
+      ),
+      clicksByDeviceType: db.prepare<ProgramRange, { value: DeviceType | null; clicks: number }>(
+        `SELECT device_type AS value, count(*) AS clicks FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
+         GROUP BY device_type ORDER BY clicks DESC, value`,
+      ),
+      clicksByBrowser: db.prepare<ProgramRange, { value: string | null; clicks: number }>(
+        `SELECT browser AS value, count(*) AS clicks FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
+         GROUP BY browser ORDER BY clicks DESC, value`,
+      ),
+      clicksByOs: db.prepare<ProgramRange, { value: string | null; clicks: number }>(
+        `SELECT os AS value, count(*) AS clicks FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
+         GROUP BY os ORDER BY clicks DESC, value`,
       ),
       latestClick: db.prepare<AmbassadorVisitor, ClickRow>(
         `SELECT * FROM clicks WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId
@@ -250,6 +275,21 @@ export class SqliteStore implements Store {
   async findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null> {
     const row = this.#sql.latestClick.get({ ambassadorId, visitorId });
     return row ? clickFromRow(row) : null;
+  }
+
+  async summariseClicks(programId: string, range: { from: number; to: number }): Promise<ClickBreakdown> {
+    const params = { programId, from: range.from, to: range.to };
+    // One read transaction, so the totals and the breakdowns describe the same moment.
+    return this.#db.transaction((): ClickBreakdown => {
+      const totals = this.#sql.clickTotals.get(params);
+      return {
+        clicks: totals?.clicks ?? 0,
+        qr: totals?.qr ?? 0,
+        byDeviceType: this.#sql.clicksByDeviceType.all(params),
+        byBrowser: this.#sql.clicksByBrowser.all(params),
+        byOs: this.#sql.clicksByOs.all(params),
+      };
+    })();
   }
 
   async findConversion(programId: string, orderId: string): Promise<ConversionDetails | null> {
