@@ -42,11 +42,12 @@ export async function shortLinkRoutes(
       // The answer depends on the user agent: no shared cache may hand a person the preview page.
       reply.header('vary', 'User-Agent');
       const userAgent = request.headers['user-agent'] ?? '';
-      if (request.method !== 'GET' || isbot(userAgent)) {
+      const noUserAgent = userAgent.trim() === '';
+      if (request.method !== 'GET' || (!noUserAgent && isbot(userAgent))) {
         const page = linkPreviewPage(linkPreview(services.context.publicUrl(), program, ambassador));
         return reply.code(200).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
       }
-      if (userAgent.trim() === '') return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code });
+      if (noUserAgent) return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code });
 
       const click = await services.clicks.recordLinkClick(program, ambassador, {
         ip: request.ip,
