@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isbot } from 'isbot';
 import { CLICK_PARAM, REFERRAL_PARAM } from '../../../shared/src/referral-cookie.ts';
 import { linkPreview } from '../services/link-preview.ts';
 import type { Services } from '../services/services.ts';
@@ -43,7 +42,7 @@ export async function shortLinkRoutes(
       reply.header('vary', 'User-Agent');
       const userAgent = request.headers['user-agent'] ?? '';
       const noUserAgent = userAgent.trim() === '';
-      if (request.method !== 'GET' || (!noUserAgent && isbot(userAgent))) {
+      if (request.method !== 'GET' || (!noUserAgent && services.userAgents.of(userAgent).bot)) {
         const page = linkPreviewPage(linkPreview(services.context.publicUrl(), program, ambassador));
         return reply.code(200).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
       }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { isbot } from 'isbot';
 import type { ClickRequest as ClickRequestBody, ClickResponse as ClickResponseBody } from '../../../shared/src/wire.ts';
 import { ProgramNotFoundError, ReferralCodeNotFoundError } from '../errors.ts';
 import { assertOriginAllowed } from '../plugins/widget-cors.ts';
@@ -23,7 +22,9 @@ export async function widgetClickRoutes(app: FastifyInstance, { services }: { se
       if (!ambassador) throw new ReferralCodeNotFoundError();
       // Crawlers that run scripts (and scripts without a user agent) are answered but not counted.
       const userAgent = request.headers['user-agent'] ?? '';
-      if (userAgent.trim() === '' || isbot(userAgent)) return services.clicks.ignoredWidgetClick(request.body);
+      if (userAgent.trim() === '' || services.userAgents.of(userAgent).bot) {
+        return services.clicks.ignoredWidgetClick(request.body);
+      }
       return services.clicks.recordWidgetClick(program, ambassador, request.body, { ip: request.ip, userAgent });
     },
   );

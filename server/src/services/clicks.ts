@@ -3,7 +3,7 @@ import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
 import type { ClickWrite, ClickWriteResult } from '../store/store.ts';
 import { newClickId } from './click-ids.ts';
 import type { ServiceContext } from './service-context.ts';
-import { UserAgentDetails } from './user-agent-details.ts';
+import type { UserAgents } from './user-agents.ts';
 import { IpUserAgentHasher } from './visitor-fingerprint.ts';
 import { WriteBatcher, type BatcherOptions } from './write-batcher.ts';
 
@@ -28,11 +28,12 @@ export interface ClickServiceOptions {
 export class ClickService {
   readonly #context: ServiceContext;
   readonly #hasher: IpUserAgentHasher;
-  readonly #userAgents = new UserAgentDetails();
+  readonly #userAgents: UserAgents;
   readonly #batcher: WriteBatcher<ClickWrite, ClickWriteResult>;
 
-  constructor(context: ServiceContext, options: ClickServiceOptions) {
+  constructor(context: ServiceContext, userAgents: UserAgents, options: ClickServiceOptions) {
     this.#context = context;
+    this.#userAgents = userAgents;
     this.#hasher = new IpUserAgentHasher(options.ipSalt);
     this.#batcher = new WriteBatcher((writes) => context.store.recordClicks(writes), options.batch);
   }
@@ -101,7 +102,7 @@ export class ClickService {
       ambassadorId: ambassador.id,
       ipUaHash: hashes.current,
       previousIpUaHash: hashes.previous,
-      ...this.#userAgents.of(client.userAgent),
+      ...this.#userAgents.of(client.userAgent).details,
       at,
       dedupWindowMs: program.dedupWindowMs,
     };

@@ -3,6 +3,7 @@ import { CachedLookups } from './cached-lookups.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import type { ServiceContext } from './service-context.ts';
+import { UserAgents } from './user-agents.ts';
 import { WidgetSessionService } from './widget-session.ts';
 
 export interface Services {
@@ -11,17 +12,21 @@ export interface Services {
   /** Cached program / origin / code reads for the browser API. */
   lookups: CachedLookups;
   clicks: ClickService;
+  /** Bot check and browser details of user agents, cached. */
+  userAgents: UserAgents;
   conversions: ConversionService;
   widgetSessions: WidgetSessionService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
   const ambassadors = new AmbassadorService(context);
+  const userAgents = new UserAgents();
   return {
     context,
     ambassadors,
     lookups: new CachedLookups(context.store),
-    clicks: new ClickService(context, clickOptions),
+    clicks: new ClickService(context, userAgents, clickOptions),
+    userAgents,
     conversions: new ConversionService(context, ambassadors),
     widgetSessions: new WidgetSessionService(context, ambassadors),
   };

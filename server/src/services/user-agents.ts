@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isbot } from 'isbot';
 import type { ClientDetails, DeviceType } from '../store/records.ts';
 
 /** The part of ua-parser-js 1.x used here. The 1.x line is MIT (2.x is AGPL) and ships no types. */
@@ -14,27 +15,33 @@ const MAX_USER_AGENT_LENGTH = 500;
 /** Browsers in the wild share a few thousand user agents; random ones (an attacker's) only evict. */
 export const USER_AGENT_CACHE_SIZE = 2_000;
 
+/** What a user agent says: whether it is a bot or link-preview fetcher, and what it runs on. */
+export interface UserAgentFacts {
+  bot: boolean;
+  details: ClientDetails;
+}
+
 /**
- * Browser, OS and device type of a user agent, for the owner's statistics. Parsing takes about
- * 100 µs, more than the rest of counting a click, so results are cached by user agent: real
- * traffic repeats the same few strings. The cache is bounded (oldest entry out first).
+ * What user agents say, cached by user agent. Parsing takes about 100 µs and the bot check
+ * about 7 µs, more than the rest of counting a click, while real traffic repeats the same few
+ * strings. The cache is bounded (oldest entry out first).
  */
-export class UserAgentDetails {
-  readonly #cache = new Map<string, ClientDetails>();
+export class UserAgents {
+  readonly #cache = new Map<string, UserAgentFacts>();
   readonly #maxEntries: number;
 
   constructor(maxEntries = USER_AGENT_CACHE_SIZE) {
     this.#maxEntries = maxEntries;
   }
 
-  of(userAgent: string): ClientDetails {
+  of(userAgent: string): UserAgentFacts {
     const key = userAgent.slice(0, MAX_USER_AGENT_LENGTH);
     const hit = this.#cache.get(key);
     if (hit) return hit;
-    const details = parseUserAgent(key);
+    const facts = { bot: isbot(key), details: parseUserAgent(key) };
     if (this.#cache.size >= this.#maxEntries) this.#cache.delete(this.#cache.keys().next().value as string);
-    this.#cache.set(key, details);
-    return details;
+    this.#cache.set(key, facts);
+    return facts;
   }
 
   get size(): number {
@@ -42,6 +49,7 @@ export class UserAgentDetails {
   }
 }
 
+/** Browser, OS and device type, for the owner's statistics. */
 export function parseUserAgent(userAgent: string): ClientDetails {
   const { browser, os, device } = new UAParser(userAgent).getResult();
   const browserName = browser.name ?? null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUserAgent, UserAgentDetails } from '../../src/services/user-agent-details.ts';
-import { BROWSERS } from '../helpers/user-agents.ts';
+import { parseUserAgent, UserAgents } from '../../src/services/user-agents.ts';
+import { BOTS, BROWSERS } from '../helpers/user-agents.ts';
 
 describe('parseUserAgent', () => {
   it.each([
@@ -18,9 +18,9 @@ describe('parseUserAgent', () => {
   });
 });
 
-describe('UserAgentDetails', () => {
+describe('UserAgents', () => {
   it('answers repeats from its cache and stays within its size', () => {
-    const details = new UserAgentDetails(3);
+    const details = new UserAgents(3);
     const first = details.of(BROWSERS['Chrome on Windows']);
     expect(details.of(BROWSERS['Chrome on Windows'])).toBe(first);
     for (let i = 0; i < 10; i++) details.of(`random agent ${i}`);
@@ -31,8 +31,17 @@ describe('UserAgentDetails', () => {
     expect(again).not.toBe(first);
   });
 
+  it('tells bots from browsers', () => {
+    const userAgents = new UserAgents();
+    expect(userAgents.of(BOTS.WhatsApp)).toMatchObject({ bot: true });
+    expect(userAgents.of(BROWSERS['Samsung Internet'])).toEqual({
+      bot: false,
+      details: { browser: 'Samsung Internet', os: 'Android', deviceType: 'mobile' },
+    });
+  });
+
   it('keys long user agents by the part the parser reads', () => {
-    const details = new UserAgentDetails();
+    const details = new UserAgents();
     const long = `${BROWSERS['Chrome on Windows']} ${'x'.repeat(1_000)}`;
     expect(details.of(long)).toBe(details.of(`${long}different tail`));
     expect(details.size).toBe(1);
