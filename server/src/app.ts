@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { systemClock, type Clock } from './clock.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { previewCardRoutes } from './routes/preview-card.ts';
 import { serverApiRoutes } from './routes/server-api.ts';
 import { shortLinkRoutes } from './routes/short-links.ts';
 import { widgetApiRoutes } from './routes/widget-api.ts';
@@ -19,7 +20,7 @@ export interface AppOptions {
   /** Base URL of short links, without a trailing slash; a function if it is known only after listen. */
   publicUrl: string | (() => string);
   widgetDir: string;
-  /** Salt of the IP + user-agent hash of short-link clicks. */
+  /** The secret the rotating salts of the IP + user-agent hash of clicks derive from. */
   ipSalt: string;
   clock?: Clock;
   /** Fastify logger options; off by default (tests). */
@@ -83,6 +84,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(healthRoutes, { store: options.store });
   app.register(widgetAssetRoutes, { widgetDir: options.widgetDir });
   app.register(shortLinkRoutes, { services, fallbackProgramId: options.fallbackProgramId ?? null });
+  app.register(previewCardRoutes);
   app.register(widgetApiRoutes, { prefix: '/v1/widget', services });
   app.register(serverApiRoutes, { prefix: '/v1', services });
 

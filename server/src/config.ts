@@ -15,8 +15,9 @@ export interface ServerConfig {
   demoShopUrl: string;
   seedDemo: boolean;
   /**
-   * Salt of the IP + user-agent hash that deduplicates short-link clicks. Random per start when
-   * unset, which only means that a restart forgets who clicked a short link in the last hour.
+   * The secret from which the daily salts of the IP + user-agent hash (which deduplicates
+   * short-link clicks) are derived. Random per start when unset, which only means that a restart
+   * forgets who clicked a short link in the last hour.
    */
   ipSalt: string;
   logLevel: LogLevel;

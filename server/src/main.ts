@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     }
   }
   if (!process.env.SARAFAN_IP_SALT) {
-    console.log('Note: SARAFAN_IP_SALT is not set; a random salt is used, so short-link deduplication restarts with the server.');
+    console.log('Note: SARAFAN_IP_SALT is not set; the daily salts derive from a random secret, so short-link deduplication restarts with the server.');
   }
 
   stopOnSignals((signal) => `${signal}: closing (writing pending clicks)…`, () => server.close());

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       seedDemo: true,
       logLevel: 'info',
       trustProxy: false,
+      approvalIntervalMs: 60_000,
     });
     expect(config.ipSalt).toMatch(/^[0-9a-f]{32}$/);
     expect(loadConfig({}).ipSalt).not.toBe(config.ipSalt);
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       SARAFAN_IP_SALT: 'pepper',
       SARAFAN_TRUST_PROXY: '1',
       SARAFAN_DEFAULT_PROGRAM: 'shop',
+      SARAFAN_APPROVAL_INTERVAL_MS: '0',
       LOG_LEVEL: 'WARN',
     });
     expect(config).toEqual({
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       defaultProgram: 'shop',
       trustProxy: true,
+      approvalIntervalMs: 0,
     });
   });
 
@@ -58,6 +61,8 @@ describe('loadConfig', () => {
     for (const env of [
       { SARAFAN_PORT: 'eighty' },
       { SARAFAN_PORT: '70000' },
+      { SARAFAN_APPROVAL_INTERVAL_MS: '-5' },
+      { SARAFAN_APPROVAL_INTERVAL_MS: 'hourly' },
       { SARAFAN_PUBLIC_URL: 'ref.example' },
       { SARAFAN_DEMO_SHOP_URL: 'ftp://shop' },
       { SARAFAN_SEED_DEMO: 'maybe' },

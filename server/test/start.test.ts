@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTrackingServer } from '../src/start.ts';
+import { BROWSER_UA } from './helpers/test-app.ts';
 
 describe('startTrackingServer', () => {
   let dir: string;
@@ -57,7 +58,8 @@ describe('startTrackingServer', () => {
     const clicks = Array.from({ length: 50 }, (_, i) =>
       fetch(`${server.url}/v1/widget/clicks`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // A person's browser: fetch's own user agent is a bot's, whose clicks are not stored.
+        headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
         body: JSON.stringify({ programId: 'demo', code, visitorId: `visitor-${i}` }),
       }),
     );

@@ -32,6 +32,17 @@ const MEASURE_S = 4;
 const FIXED_RATE = 2_000;
 const FIXED_RATE_S = 6;
 const BUDGET = { ratio: 0.6, p99AtFixedRateMs: 25 };
+/** Requests come from people's browsers (bots and empty user agents are not counted), a few
+ * kinds of them in turn, as real traffic repeats a handful of user agents. Both servers get them. */
+const BROWSER_USER_AGENTS = [
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+  'Mozilla/5.0 (Linux; Android 14; SAMSUNG SM-S921B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+];
+let userAgentTurn = 0;
 
 // ---------------------------------------------------------------------------------------------
 // autocannon has no bundled types; this is the part of its API used here.
@@ -56,7 +67,7 @@ interface AutocannonOptions {
     path: string;
     headers: Record<string, string>;
     body?: string;
-    setupRequest?: (request: { body?: string }) => { body?: string };
+    setupRequest?: (request: { body?: string; headers?: Record<string, string> }) => { body?: string; headers?: Record<string, string> };
   }>;
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
@@ -140,7 +151,11 @@ function run(url: string, path: string, options: RunOptions) {
         method: 'POST',
         path,
         headers: { 'content-type': 'application/json', ...(options.origin ? { origin: options.origin } : {}) },
-        setupRequest: (request) => ({ ...request, body: options.body() }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'user-agent': BROWSER_USER_AGENTS[userAgentTurn++ % BROWSER_USER_AGENTS.length]! },
+          body: options.body(),
+        }),
       },
     ],
   });

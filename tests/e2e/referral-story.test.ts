@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, personUserAgent } from '../support/chromium.ts';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import { buyFirstProduct, watchForPageErrors } from '../support/shop-pages.ts';
 
@@ -15,7 +15,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 async function newVisitor(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ userAgent: personUserAgent(browser) });
   contexts.push(context);
   const page = await context.newPage();
   watchForPageErrors(page, pageErrors);

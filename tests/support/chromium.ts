@@ -36,3 +36,13 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * The user agent of a person's Chrome of the same version. Headless Chromium announces itself as
+ * `HeadlessChrome`, which the tracking server rightly takes for a bot and does not count; the
+ * browser tests play people.
+ */
+export function personUserAgent(browser: Browser): string {
+  const major = browser.version().split('.')[0];
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}

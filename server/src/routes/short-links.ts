@@ -1,16 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isbot } from 'isbot';
 import { CLICK_PARAM, REFERRAL_PARAM } from '../../../shared/src/referral-cookie.ts';
+import { linkPreview } from '../services/link-preview.ts';
 import type { Services } from '../services/services.ts';
+import { linkPreviewPage } from './link-preview-page.ts';
 
 /**
  * `GET|HEAD /r/{code}`: the short link an ambassador shares. Redirects (302, never cached) to the
  * program's landing URL with `ref={code}`, keeping the landing URL's own query.
  *
- * Only people count: a HEAD request, an empty user agent or a known bot / link-preview fetcher
- * gets the redirect with `ref` but no click. A person's click is counted here and its id added as
- * `sarafan_click`, so that the widget on the landing page claims it instead of counting again.
+ * Only people count. Link-preview fetchers and other bots (`isbot`) and HEAD requests (which
+ * fetchers send first) get a small page with OpenGraph / Twitter-card tags instead, so that the
+ * chat or post shows the friend offer; an empty user agent gets the redirect; neither is a click.
+ * A person's click is counted here and its id added as `sarafan_click`, so that the widget on the
+ * landing page claims it instead of counting again. `?qr=1` marks a click made from a QR code.
  *
  * Codes are unique across programs and the link names no program, so an unknown code (mistyped,
  * cut short) leads to the landing URL of the program named by `?program={id}`, else of the
@@ -35,14 +38,21 @@ export async function shortLinkRoutes(
         return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(UNKNOWN_LINK_PAGE);
       }
 
+      // The answer depends on the user agent: no shared cache may hand a person the preview page.
+      reply.header('vary', 'User-Agent');
       const userAgent = request.headers['user-agent'] ?? '';
-      const isPerson = request.method === 'GET' && userAgent.trim() !== '' && !isbot(userAgent);
-      if (!isPerson) return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code });
+      const noUserAgent = userAgent.trim() === '';
+      if (request.method !== 'GET' || (!noUserAgent && services.userAgents.of(userAgent).bot)) {
+        const page = linkPreviewPage(linkPreview(services.context.publicUrl(), program, ambassador));
+        return reply.code(200).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
+      }
+      if (noUserAgent) return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code });
 
       const click = await services.clicks.recordLinkClick(program, ambassador, {
         ip: request.ip,
         userAgent,
         referrer: request.headers.referer ?? null,
+        qr: request.query.qr === '1',
       });
       return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code, [CLICK_PARAM]: click.clickId });
     },

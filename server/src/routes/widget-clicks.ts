@@ -6,7 +6,10 @@ import { responses } from '../schemas/common.ts';
 import { ClickRequest, ClickResponse } from '../schemas/widget.ts';
 import type { Services } from '../services/services.ts';
 
-/** `POST /v1/widget/clicks`: the widget reports a referred visit (or claims a short-link click). */
+/**
+ * `POST /v1/widget/clicks`: the widget reports a referred visit (or claims a short-link click).
+ * Bots (`isbot`) and requests without a user agent get `counted: false` and nothing is stored.
+ */
 export async function widgetClickRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   app.post<{ Body: ClickRequestBody; Reply: ClickResponseBody }>(
     '/clicks',
@@ -17,10 +20,12 @@ export async function widgetClickRoutes(app: FastifyInstance, { services }: { se
       assertOriginAllowed(request, program);
       const ambassador = await services.lookups.ambassadorForClick(program, request.body.code);
       if (!ambassador) throw new ReferralCodeNotFoundError();
-      return services.clicks.recordWidgetClick(program, ambassador, request.body, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
-      });
+      // Crawlers that run scripts (and scripts without a user agent) are answered but not counted.
+      const userAgent = request.headers['user-agent'] ?? '';
+      if (userAgent.trim() === '' || services.userAgents.of(userAgent).bot) {
+        return services.clicks.ignoredWidgetClick(request.body);
+      }
+      return services.clicks.recordWidgetClick(program, ambassador, request.body, { ip: request.ip, userAgent });
     },
   );
 }

@@ -3,7 +3,8 @@ import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
 import type { ClickWrite, ClickWriteResult } from '../store/store.ts';
 import { newClickId } from './click-ids.ts';
 import type { ServiceContext } from './service-context.ts';
-import { ipUserAgentHash } from './visitor-fingerprint.ts';
+import type { UserAgents } from './user-agents.ts';
+import { IpUserAgentHasher } from './visitor-fingerprint.ts';
 import { WriteBatcher, type BatcherOptions } from './write-batcher.ts';
 
 /** Page URLs and referrers are kept for the owner's curiosity, not as evidence: a prefix is enough. */
@@ -15,6 +16,7 @@ export interface ClientInfo {
 }
 
 export interface ClickServiceOptions {
+  /** The secret the rotating salts of the IP + user-agent hash derive from (`SARAFAN_IP_SALT`). */
   ipSalt: string;
   batch?: Partial<BatcherOptions>;
 }
@@ -25,12 +27,14 @@ export interface ClickServiceOptions {
  */
 export class ClickService {
   readonly #context: ServiceContext;
-  readonly #ipSalt: string;
+  readonly #hasher: IpUserAgentHasher;
+  readonly #userAgents: UserAgents;
   readonly #batcher: WriteBatcher<ClickWrite, ClickWriteResult>;
 
-  constructor(context: ServiceContext, options: ClickServiceOptions) {
+  constructor(context: ServiceContext, userAgents: UserAgents, options: ClickServiceOptions) {
     this.#context = context;
-    this.#ipSalt = options.ipSalt;
+    this.#userAgents = userAgents;
+    this.#hasher = new IpUserAgentHasher(options.ipSalt);
     this.#batcher = new WriteBatcher((writes) => context.store.recordClicks(writes), options.batch);
   }
 
@@ -38,7 +42,7 @@ export class ClickService {
   recordLinkClick(
     program: ProgramRecord,
     ambassador: AmbassadorRecord,
-    client: ClientInfo & { referrer: string | null },
+    client: ClientInfo & { referrer: string | null; qr: boolean },
   ): Promise<ClickWriteResult> {
     return this.#batcher.write({
       ...this.#common(program, ambassador, client),
@@ -47,6 +51,7 @@ export class ClickService {
       claimClickId: null,
       url: null,
       referrer: truncate(client.referrer),
+      qr: client.qr,
     });
   }
 
@@ -64,8 +69,18 @@ export class ClickService {
       claimClickId: request.clickId ?? null,
       url: truncate(request.url ?? null),
       referrer: truncate(request.referrer ?? null),
+      qr: false,
     });
     return { clickId: result.clickId, counted: result.counted };
+  }
+
+  /**
+   * The answer to a bot's click beacon (a crawler that runs scripts): nothing is stored, and the
+   * click id is the one it brought, or a fresh one that names no click, so that attribution
+   * falls back to the referral code should it ever come back.
+   */
+  ignoredWidgetClick(request: ClickRequest): ClickResponse {
+    return { clickId: request.clickId ?? newClickId(this.#context.clock()), counted: false };
   }
 
   /** Clicks waiting for their batch. */
@@ -80,11 +95,14 @@ export class ClickService {
 
   #common(program: ProgramRecord, ambassador: AmbassadorRecord, client: ClientInfo) {
     const at = this.#context.clock();
+    const hashes = this.#hasher.hashes(client.ip, client.userAgent, at);
     return {
       newClickId: newClickId(at),
       programId: program.id,
       ambassadorId: ambassador.id,
-      ipUaHash: ipUserAgentHash(this.#ipSalt, client.ip, client.userAgent),
+      ipUaHash: hashes.current,
+      previousIpUaHash: hashes.previous,
+      ...this.#userAgents.of(client.userAgent).details,
       at,
       dedupWindowMs: program.dedupWindowMs,
     };

@@ -1,23 +1,28 @@
-import { hash } from 'node:crypto';
-import { ipUserAgentHash } from './visitor-fingerprint.ts';
+import type { Clock } from '../clock.ts';
+import { IpUserAgentHasher } from './visitor-fingerprint.ts';
 
 /**
- * The salted hashes that stand in for a customer's network and browser, so that no IP address is
- * ever stored. Lists, current salt first, so that matching can also try earlier salts.
+ * The salted hashes that stand in for a customer's network and browser in the fraud rules, so
+ * that no IP address is ever stored. Each comes as a list, today's salt first, so that matching
+ * also finds what was stored under yesterday's salt.
  */
 export class ClientHashes {
-  readonly #salt: string;
+  readonly #hasher: IpUserAgentHasher;
+  readonly #clock: Clock;
 
-  constructor(salt: string) {
-    this.#salt = salt;
+  constructor(secret: string, clock: Clock) {
+    this.#hasher = new IpUserAgentHasher(secret);
+    this.#clock = clock;
   }
 
   ipUserAgent(ip: string, userAgent: string): string[] {
-    return [ipUserAgentHash(this.#salt, ip, userAgent)];
+    const { current, previous } = this.#hasher.hashes(ip, userAgent, this.#clock());
+    return [current, previous];
   }
 
-  /** The network alone, for "many orders from one IP". */
+  /** The network alone, for "many orders from one IP": the hash with an empty user agent. It is
+   * stored in its own column and never compared with IP + user-agent hashes. */
   ip(ip: string): string[] {
-    return [hash('sha256', `${this.#salt}\nip\n${ip}`, 'hex').slice(0, 32)];
+    return this.ipUserAgent(ip, '');
   }
 }

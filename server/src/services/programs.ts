@@ -31,6 +31,8 @@ export interface ProgramSettings {
   /** Rules whose action differs from `DEFAULT_FRAUD_ACTIONS`. */
   fraudActions?: Partial<Record<FraudRule, FraudAction>>;
   blockedReferrerDomains?: string[];
+  /** The image link previews of short links show (1200×630 works everywhere); null = the built-in card. */
+  previewImageUrl?: string | null;
 }
 
 export const PROGRAM_DEFAULTS = {
@@ -45,6 +47,7 @@ export const PROGRAM_DEFAULTS = {
   holdStartsAt: 'paid',
   velocityLimit: 3,
   velocityWindowMs: DAY_MS,
+  previewImageUrl: null,
 } as const;
 
 /**
@@ -61,6 +64,10 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
   }
   if (!originOf(settings.landingUrl)) {
     throw new Error(`Landing URL "${settings.landingUrl}" of program ${settings.id} is not an http(s) URL.`);
+  }
+  const previewImageUrl = settings.previewImageUrl ?? PROGRAM_DEFAULTS.previewImageUrl;
+  if (previewImageUrl !== null && !originOf(previewImageUrl)) {
+    throw new Error(`Preview image URL "${previewImageUrl}" of program ${settings.id} is not an http(s) URL.`);
   }
   const program: ProgramRecord = {
     id: settings.id,
@@ -82,6 +89,7 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     velocityWindowMs: settings.velocityWindowMs ?? PROGRAM_DEFAULTS.velocityWindowMs,
     fraudActions: { ...DEFAULT_FRAUD_ACTIONS, ...settings.fraudActions },
     blockedReferrerDomains: [...new Set((settings.blockedReferrerDomains ?? []).map((domain) => domain.trim().toLowerCase()))].sort(),
+    previewImageUrl,
     createdAt: existing?.createdAt ?? now,
   };
   await store.saveProgram(program);

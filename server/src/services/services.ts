@@ -5,6 +5,7 @@ import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
+import { UserAgents } from './user-agents.ts';
 import { WidgetSessionService } from './widget-session.ts';
 
 export interface Services {
@@ -13,6 +14,8 @@ export interface Services {
   /** Cached program / origin / code reads for the browser API. */
   lookups: CachedLookups;
   clicks: ClickService;
+  /** Bot check and browser details of user agents, cached. */
+  userAgents: UserAgents;
   conversions: ConversionService;
   rewards: RewardService;
   widgetSessions: WidgetSessionService;
@@ -20,12 +23,14 @@ export interface Services {
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
   const ambassadors = new AmbassadorService(context);
-  const hashes = new ClientHashes(clickOptions.ipSalt);
+  const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
+  const userAgents = new UserAgents();
   return {
     context,
     ambassadors,
     lookups: new CachedLookups(context.store),
-    clicks: new ClickService(context, clickOptions),
+    clicks: new ClickService(context, userAgents, clickOptions),
+    userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards: new RewardService(context, ambassadors),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),

@@ -46,6 +46,8 @@ export interface ProgramRecord {
   fraudActions: Record<FraudRule, FraudAction>;
   /** Coupon-sharing sites of this program, on top of the built-in list. */
   blockedReferrerDomains: string[];
+  /** The image of the short links' link previews; null = the server's built-in card. */
+  previewImageUrl: string | null;
   createdAt: number;
 }
 
@@ -65,6 +67,16 @@ export interface AmbassadorRecord {
 
 export type ClickSource = 'link' | 'widget';
 
+/** The kind of device a click came from, as its user agent tells. */
+export type DeviceType = 'desktop' | 'mobile' | 'tablet' | 'other';
+
+/** What a user agent says about the browser, for the owner's statistics; null when it says nothing. */
+export interface ClientDetails {
+  browser: string | null;
+  os: string | null;
+  deviceType: DeviceType | null;
+}
+
 export interface ClickRecord {
   id: string;
   programId: string;
@@ -78,6 +90,11 @@ export interface ClickRecord {
   self: boolean;
   url: string | null;
   referrer: string | null;
+  /** The short link was opened from a QR code (`?qr=1`). */
+  qr: boolean;
+  browser: string | null;
+  os: string | null;
+  deviceType: DeviceType | null;
   createdAt: number;
   claimedAt: number | null;
 }
@@ -187,3 +204,14 @@ export interface AmbassadorSummary {
 }
 
 export const REWARD_LIST_LIMIT = 100;
+
+/** Counted clicks of a program (not the ambassadors' own) in a time range, broken down for the owner. */
+export interface ClickBreakdown {
+  clicks: number;
+  /** Of those, opened from a QR code. */
+  qr: number;
+  /** Most clicks first; `value` null = unknown (clicks stored before these details were). */
+  byDeviceType: Array<{ value: DeviceType | null; clicks: number }>;
+  byBrowser: Array<{ value: string | null; clicks: number }>;
+  byOs: Array<{ value: string | null; clicks: number }>;
+}

@@ -2,8 +2,10 @@ import type { RewardChange } from '../domain/reward-ledger.ts';
 import type {
   AmbassadorRecord,
   AmbassadorSummary,
+  ClickBreakdown,
   ClickRecord,
   ClickSource,
+  ClientDetails,
   ConversionDetails,
   ConversionRecord,
   LedgerBalanceRecord,
@@ -78,6 +80,9 @@ export interface Store {
   hasAmbassadorFingerprint(ambassadorId: number, ipUaHashes: readonly string[]): Promise<boolean>;
   /** Conversions with a referral (attributed or not) from one of these IP hashes since `since`. */
   countReferredConversionsFromIp(programId: string, ipHashes: readonly string[], since: number): Promise<number>;
+  /** Counted clicks of the program (not the ambassadors' own) made in `[from, to)`, broken down
+   * by device type, browser and OS, for the owner's statistics. */
+  summariseClicks(programId: string, range: { from: number; to: number }): Promise<ClickBreakdown>;
 
   // Conversions
   findConversion(programId: string, orderId: string): Promise<ConversionDetails | null>;
@@ -142,14 +147,19 @@ export type InsertAmbassadorResult =
   | { status: 'created' | 'existing'; ambassador: AmbassadorRecord }
   | { status: 'code_taken' };
 
-export interface ClickWrite {
+export interface ClickWrite extends ClientDetails {
   /** The id a new click gets; ignored when the click turns out to be a repeat. */
   newClickId: string;
   programId: string;
   ambassadorId: number;
   source: ClickSource;
   visitorId: string | null;
+  /** Salted hash of IP + user agent under the current salt: stored with the click. */
   ipUaHash: string | null;
+  /** The same under the previous salt: matched (a repeat from before the salt rotated), never stored. */
+  previousIpUaHash: string | null;
+  /** Opened from a QR code (`?qr=1` on the short link). */
+  qr: boolean;
   /** The click id from a short-link redirect, which the landing page claims. */
   claimClickId: string | null;
   url: string | null;

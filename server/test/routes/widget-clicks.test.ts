@@ -78,6 +78,22 @@ describe('POST /v1/widget/clicks', () => {
     expect(t.count('clicks')).toBe(1);
   });
 
+  it("answers a bot's beacon with its own click id, claiming and counting nothing", async () => {
+    const clickId = await shortLink();
+    const response = await click({ clickId }, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    expect(response.json()).toEqual({ clickId, counted: false });
+    expect(t.count('clicks', `id = '${clickId}' AND visitor_id IS NULL AND claimed_at IS NULL`)).toBe(1);
+    const fresh = (await click({}, { 'user-agent': 'curl/8.5.0' })).json();
+    expect(fresh).toEqual({ clickId: expect.stringMatching(/^[A-Za-z0-9_-]+$/), counted: false });
+    expect(t.count('clicks')).toBe(1);
+  });
+
+  it('stores the browser, OS and device type of a widget click', async () => {
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    const { clickId } = (await click({}, { 'user-agent': iphone })).json();
+    expect(await t.store.findClick('demo', clickId)).toMatchObject({ browser: 'Mobile Safari', os: 'iOS', deviceType: 'mobile', qr: false });
+  });
+
   it('treats a landing URL shared onwards as a new click of the next browser', async () => {
     const clickId = await shortLink();
     await click({ clickId, visitorId: 'first-browser' });
@@ -101,24 +117,24 @@ describe('POST /v1/widget/clicks', () => {
     expect(late.counted).toBe(true);
   });
 
-  it('counts concurrent duplicates once, within one batch and across batches', async () => {
-    const results = await Promise.all(Array.from({ length: 25 }, () => click({ visitorId: 'racer' })));
-    const bodies = results.map((response) => response.json());
-    expect(bodies.filter((body) => body.counted)).toHaveLength(1);
-    expect(new Set(bodies.map((body) => body.clickId)).size).toBe(1);
-
-    const unbatched = await createTestApp({ clickBatch: { maxItems: 1 } });
+  // The batch size decides whether the duplicates meet inside one transaction (512), in a few
+  // (4) or each in its own (1); the database must decide the same way every time.
+  it.each([512, 4, 1])('counts concurrent duplicates once and answers all with the same click (batches of %i)', async (maxItems) => {
+    const racing = await createTestApp({ clickBatch: { maxItems } });
     try {
-      const bobCode = await unbatched.ambassador('bob@example.com');
-      const racing = await Promise.all(
-        Array.from({ length: 25 }, () => unbatched.widget('clicks', { programId: 'demo', code: bobCode, visitorId: 'racer' })),
+      const racer = await racing.ambassador('racer@example.com');
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, () => racing.widget('clicks', { programId: 'demo', code: racer, visitorId: 'racer' })),
       );
-      expect(racing.map((response) => response.json()).filter((body) => body.counted)).toHaveLength(1);
-      expect(unbatched.count('clicks')).toBe(1);
+      const bodies = responses.map((response) => response.json<{ clickId: string; counted: boolean }>());
+      expect(responses.every((response) => response.statusCode === 200)).toBe(true);
+      expect(bodies.filter((body) => body.counted)).toHaveLength(1);
+      expect(new Set(bodies.map((body) => body.clickId)).size).toBe(1);
+      expect(racing.count('clicks')).toBe(1);
+      expect(racing.count('clicks', `id = '${bodies[0]!.clickId}' AND counted = 1`)).toBe(1);
     } finally {
-      await unbatched.close();
+      await racing.close();
     }
-    expect(t.count('clicks')).toBe(1);
   });
 
   it("stores the ambassador's own clicks as self and does not count them", async () => {
@@ -138,7 +154,7 @@ describe('POST /v1/widget/clicks', () => {
     const response = await t.inject({
       method: 'POST',
       url: '/v1/widget/clicks',
-      headers: { origin: DEMO.origin, 'content-type': 'text/plain;charset=UTF-8' },
+      headers: { origin: DEMO.origin, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER_UA },
       payload: JSON.stringify({ programId: 'demo', code, visitorId: 'plain' }),
     });
     expect(response.statusCode).toBe(200);

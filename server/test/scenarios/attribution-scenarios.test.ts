@@ -55,7 +55,7 @@ const scenarios: Scenario[] = [
     expect: { clicks: { alice: 1 }, orders: { o1: { attributed: true, to: 'alice', via: 'click' } } },
   },
   {
-    name: 'bots and link-preview fetchers are redirected but never counted',
+    name: 'bots and link-preview fetchers get a preview card and are never counted',
     steps: BOTS.map((ua, index) => ({ link: 'alice' as const, visitor: `bot-${index}`, ua })),
     expect: { clicks: { alice: 0 } },
   },

@@ -134,10 +134,12 @@ export class ScenarioRunner {
         headers: { 'user-agent': step.ua ?? BROWSER_UA },
         remoteAddress: step.ip ?? '203.0.113.10',
       });
+      // Bots and preview fetchers get a preview card (HEAD: its headers) and no click.
+      if (redirect.statusCode === 200) return;
       expectStatus(redirect.statusCode, 302, redirect.body);
       const landing = new URL(String(redirect.headers.location));
       const clickId = landing.searchParams.get('sarafan_click');
-      // Bots and previews only get the redirect; a person's browser runs the widget on the landing page.
+      // A redirect without a click id (no user agent) is not followed by a counted visit either.
       if (clickId === null) return;
       const claim = await t.inject({
         method: 'POST',

@@ -20,17 +20,29 @@ describe('saveProgram', () => {
       friendDiscountPercent: 10,
       attributionWindowMs: 30 * 86_400_000,
       dedupWindowMs: 3_600_000,
+      previewImageUrl: null,
       createdAt: 123,
     });
     expect(await store.getProgram('p')).toEqual(program);
     await store.close();
   });
 
-  it('refuses origins and landing URLs that are not http(s)', async () => {
+  it("keeps the program's own preview image, and drops it when the setting goes back to null", async () => {
+    const store = openSqliteStore(':memory:');
+    const base = { id: 'p', name: 'P', secretKey: 's', landingUrl: 'https://ok.example', allowedOrigins: ['https://ok.example'] };
+    await saveProgram(store, { ...base, previewImageUrl: 'https://cdn.ok.example/card.png' }, 1);
+    expect((await store.getProgram('p'))?.previewImageUrl).toBe('https://cdn.ok.example/card.png');
+    await saveProgram(store, { ...base, previewImageUrl: null }, 2);
+    expect((await store.getProgram('p'))?.previewImageUrl).toBeNull();
+    await store.close();
+  });
+
+  it('refuses origins, landing URLs and preview images that are not http(s)', async () => {
     const store = openSqliteStore(':memory:');
     const base = { id: 'p', name: 'P', secretKey: 's', landingUrl: 'https://ok.example', allowedOrigins: ['https://ok.example'] };
     await expect(saveProgram(store, { ...base, allowedOrigins: ['javascript:alert(1)'] }, 1)).rejects.toThrow(/not an http/);
     await expect(saveProgram(store, { ...base, landingUrl: 'ftp://x' }, 1)).rejects.toThrow(/not an http/);
+    await expect(saveProgram(store, { ...base, previewImageUrl: 'javascript:alert(1)' }, 1)).rejects.toThrow(/Preview image URL/);
     await store.close();
   });
 });

@@ -26,9 +26,10 @@ export function createClickWriter(db: Database) {
      WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId AND created_at >= @since
      ORDER BY created_at DESC LIMIT 1`,
   );
-  const recentByIpUa = db.prepare<{ ambassadorId: number; ipUaHash: string; since: number }, ClickSeenRow>(
+  // Both salts: the hash salt rotates, and a repeat from before the rotation is still a repeat.
+  const recentByIpUa = db.prepare<{ ambassadorId: number; ipUaHash: string; previousIpUaHash: string; since: number }, ClickSeenRow>(
     `SELECT id, ambassador_id, visitor_id, created_at FROM clicks
-     WHERE ambassador_id = @ambassadorId AND ip_ua_hash = @ipUaHash AND created_at >= @since
+     WHERE ambassador_id = @ambassadorId AND ip_ua_hash IN (@ipUaHash, @previousIpUaHash) AND created_at >= @since
      ORDER BY created_at DESC LIMIT 1`,
   );
   const isAmbassadorVisitor = db
@@ -37,13 +38,16 @@ export function createClickWriter(db: Database) {
     )
     .pluck();
   const insert = db.prepare(
-    `INSERT INTO clicks (id, program_id, ambassador_id, visitor_id, ip_ua_hash, source, counted, self, url, referrer, created_at)
-     VALUES (@id, @programId, @ambassadorId, @visitorId, @ipUaHash, @source, 1, @self, @url, @referrer, @at)`,
+    `INSERT INTO clicks (id, program_id, ambassador_id, visitor_id, ip_ua_hash, source, counted, self, url, referrer,
+       qr, browser, os, device_type, created_at)
+     VALUES (@id, @programId, @ambassadorId, @visitorId, @ipUaHash, @source, 1, @self, @url, @referrer,
+       @qr, @browser, @os, @deviceType, @at)`,
   );
   const claim = db.prepare(
     `UPDATE clicks SET visitor_id = @visitorId, claimed_at = @at, self = MAX(self, @self),
        counted = CASE WHEN @uncount = 1 THEN 0 ELSE counted END,
-       url = COALESCE(url, @url), referrer = COALESCE(referrer, @referrer)
+       url = COALESCE(url, @url), referrer = COALESCE(referrer, @referrer),
+       browser = COALESCE(browser, @browser), os = COALESCE(os, @os), device_type = COALESCE(device_type, @deviceType)
      WHERE id = @id AND visitor_id IS NULL`,
   );
 
@@ -60,7 +64,14 @@ export function createClickWriter(db: Database) {
         ? seen(recentByVisitor.get({ ambassadorId: write.ambassadorId, visitorId: write.visitorId, since }))
         : null,
       recentByIpUa: write.ipUaHash
-        ? seen(recentByIpUa.get({ ambassadorId: write.ambassadorId, ipUaHash: write.ipUaHash, since }))
+        ? seen(
+            recentByIpUa.get({
+              ambassadorId: write.ambassadorId,
+              ipUaHash: write.ipUaHash,
+              previousIpUaHash: write.previousIpUaHash ?? write.ipUaHash,
+              since,
+            }),
+          )
         : null,
     });
     if (decision.action === 'duplicate') return { clickId: decision.clickId, counted: false };
@@ -75,6 +86,9 @@ export function createClickWriter(db: Database) {
         uncount: decision.uncount ? 1 : 0,
         url: write.url,
         referrer: write.referrer,
+        browser: write.browser,
+        os: write.os,
+        deviceType: write.deviceType,
       });
       return { clickId: decision.clickId, counted: false };
     }
@@ -88,6 +102,10 @@ export function createClickWriter(db: Database) {
       self,
       url: write.url,
       referrer: write.referrer,
+      qr: write.qr ? 1 : 0,
+      browser: write.browser,
+      os: write.os,
+      deviceType: write.deviceType,
       at: write.at,
     });
     return { clickId: write.newClickId, counted: self === 0 };

@@ -18,6 +18,7 @@ import type {
   ConversionRecord,
   LedgerEntryRecord,
   OwnerReward,
+  DeviceType,
   ProgramRecord,
   RewardRecord,
   RewardWithOrder,
@@ -42,6 +43,7 @@ export interface ProgramRow {
   hold_starts_at: ProgramRecord['holdStartsAt'];
   velocity_limit: number;
   velocity_window_ms: number;
+  preview_image_url: string | null;
   created_at: number;
 }
 
@@ -74,6 +76,10 @@ export interface ClickRow {
   self: number;
   url: string | null;
   referrer: string | null;
+  qr: number;
+  browser: string | null;
+  os: string | null;
+  device_type: DeviceType | null;
   created_at: number;
   claimed_at: number | null;
 }
@@ -157,6 +163,7 @@ export function programFromRow(row: ProgramRow, lists: ProgramLists): ProgramRec
     velocityWindowMs: row.velocity_window_ms,
     fraudActions,
     blockedReferrerDomains: lists.blockedReferrerDomains,
+    previewImageUrl: row.preview_image_url,
     createdAt: row.created_at,
   };
 }
@@ -179,6 +186,7 @@ export function programToRow(program: ProgramRecord): ProgramRow {
     hold_starts_at: program.holdStartsAt,
     velocity_limit: program.velocityLimit,
     velocity_window_ms: program.velocityWindowMs,
+    preview_image_url: program.previewImageUrl,
     created_at: program.createdAt,
   };
 }
@@ -208,6 +216,10 @@ export function clickFromRow(row: ClickRow): ClickRecord {
     self: row.self === 1,
     url: row.url,
     referrer: row.referrer,
+    qr: row.qr === 1,
+    browser: row.browser,
+    os: row.os,
+    deviceType: row.device_type,
     createdAt: row.created_at,
     claimedAt: row.claimed_at,
   };

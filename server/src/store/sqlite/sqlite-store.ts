@@ -3,12 +3,14 @@ import {
   REWARD_LIST_LIMIT,
   type AmbassadorRecord,
   type AmbassadorSummary,
+  type ClickBreakdown,
   type ClickRecord,
   type ConversionDetails,
   type ConversionRecord,
   type LedgerBalanceRecord,
   type LedgerEntryRecord,
   type OwnerReward,
+  type DeviceType,
   type ProgramRecord,
   type ReferralBinding,
   type RewardRecord,
@@ -48,6 +50,8 @@ import {
 
 /** Named parameters of the look-ups by ambassador and browser. */
 type AmbassadorVisitor = { ambassadorId: number; visitorId: string };
+/** Named parameters of the statistics of a program over `[from, to)`. */
+type ProgramRange = { programId: string; from: number; to: number };
 
 export interface SqliteStoreOptions {
   /**
@@ -91,11 +95,11 @@ export class SqliteStore implements Store {
         `INSERT INTO programs (id, name, landing_url, secret_hash, identity_key, reward_basis_points,
            friend_discount_percent, attribution_window_ms, dedup_window_ms, attribution_model,
            coupon_beats_cookie, recurring_months, hold_period_ms, hold_starts_at, velocity_limit,
-           velocity_window_ms, created_at)
+           velocity_window_ms, preview_image_url, created_at)
          VALUES (@id, @name, @landing_url, @secret_hash, @identity_key, @reward_basis_points,
            @friend_discount_percent, @attribution_window_ms, @dedup_window_ms, @attribution_model,
            @coupon_beats_cookie, @recurring_months, @hold_period_ms, @hold_starts_at, @velocity_limit,
-           @velocity_window_ms, @created_at)
+           @velocity_window_ms, @preview_image_url, @created_at)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, landing_url = excluded.landing_url,
            secret_hash = excluded.secret_hash, identity_key = excluded.identity_key,
            reward_basis_points = excluded.reward_basis_points,
@@ -104,7 +108,7 @@ export class SqliteStore implements Store {
            attribution_model = excluded.attribution_model, coupon_beats_cookie = excluded.coupon_beats_cookie,
            recurring_months = excluded.recurring_months, hold_period_ms = excluded.hold_period_ms,
            hold_starts_at = excluded.hold_starts_at, velocity_limit = excluded.velocity_limit,
-           velocity_window_ms = excluded.velocity_window_ms`,
+           velocity_window_ms = excluded.velocity_window_ms, preview_image_url = excluded.preview_image_url`,
       ),
       deleteOrigins: db.prepare<[string]>('DELETE FROM program_origins WHERE program_id = ?'),
       insertOrigin: db.prepare<{ programId: string; origin: string }>(
@@ -174,6 +178,26 @@ export class SqliteStore implements Store {
       ),
       clickById: db.prepare<{ clickId: string; programId: string }, ClickRow>(
         'SELECT * FROM clicks WHERE id = @clickId AND program_id = @programId',
+      ),
+      // The dimension is chosen by the statement, never spliced in from input.
+      clickTotals: db.prepare<ProgramRange, { clicks: number; qr: number | null }>(
+        `SELECT count(*) AS clicks, SUM(qr) AS qr FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0`,
+      ),
+      clicksByDeviceType: db.prepare<ProgramRange, { value: DeviceType | null; clicks: number }>(
+        `SELECT device_type AS value, count(*) AS clicks FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
+         GROUP BY device_type ORDER BY clicks DESC, value`,
+      ),
+      clicksByBrowser: db.prepare<ProgramRange, { value: string | null; clicks: number }>(
+        `SELECT browser AS value, count(*) AS clicks FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
+         GROUP BY browser ORDER BY clicks DESC, value`,
+      ),
+      clicksByOs: db.prepare<ProgramRange, { value: string | null; clicks: number }>(
+        `SELECT os AS value, count(*) AS clicks FROM clicks
+         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
+         GROUP BY os ORDER BY clicks DESC, value`,
       ),
       latestClick: db.prepare<AmbassadorVisitor, ClickRow>(
         `SELECT * FROM clicks WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId
@@ -302,6 +326,21 @@ export class SqliteStore implements Store {
   async findLatestClick(ambassadorId: number, visitorId: string): Promise<ClickRecord | null> {
     const row = this.#sql.latestClick.get({ ambassadorId, visitorId });
     return row ? clickFromRow(row) : null;
+  }
+
+  async summariseClicks(programId: string, range: { from: number; to: number }): Promise<ClickBreakdown> {
+    const params = { programId, from: range.from, to: range.to };
+    // One read transaction, so the totals and the breakdowns describe the same moment.
+    return this.#db.transaction((): ClickBreakdown => {
+      const totals = this.#sql.clickTotals.get(params);
+      return {
+        clicks: totals?.clicks ?? 0,
+        qr: totals?.qr ?? 0,
+        byDeviceType: this.#sql.clicksByDeviceType.all(params),
+        byBrowser: this.#sql.clicksByBrowser.all(params),
+        byOs: this.#sql.clicksByOs.all(params),
+      };
+    })();
   }
 
   async findConversion(programId: string, orderId: string): Promise<ConversionDetails | null> {

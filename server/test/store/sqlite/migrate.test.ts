@@ -60,6 +60,37 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('click-details adds the click details and the preview image to a version-1 database, keeping its rows', () => {
+    const db = new Database(':memory:');
+    const migrations = readMigrations();
+    const clickDetails = migrations.find((migration) => migration.name.endsWith('-click-details.sql'));
+    migrate(db, migrations.slice(0, 1));
+    db.exec(`
+      INSERT INTO programs VALUES ('p', 'P', 'https://p.example/', 'hash', 'key', 1000, 10, 1, 1, 0);
+      INSERT INTO ambassadors VALUES (1, 'p', 'ALICE2345', 'a@example.com', 'a@example.com', NULL, NULL, 0);
+      INSERT INTO clicks (id, program_id, ambassador_id, visitor_id, ip_ua_hash, source, counted, self, url, referrer, created_at)
+        VALUES ('old-click', 'p', 1, 'v', 'h', 'link', 1, 0, NULL, NULL, 5);`);
+    expect(migrate(db)).toContain(clickDetails!.version);
+    expect(db.prepare("SELECT qr, browser, os, device_type FROM clicks WHERE id = 'old-click'").get()).toEqual({
+      qr: 0,
+      browser: null,
+      os: null,
+      device_type: null,
+    });
+    expect(db.prepare("SELECT preview_image_url FROM programs WHERE id = 'p'").pluck().get()).toBeNull();
+    const insert = (qr: number, deviceType: string) =>
+      db
+        .prepare(
+          `INSERT INTO clicks (id, program_id, ambassador_id, source, counted, self, qr, device_type, created_at)
+           VALUES (@id, 'p', 1, 'link', 1, 0, @qr, @deviceType, 6)`,
+        )
+        .run({ id: `c-${qr}-${deviceType}`, qr, deviceType });
+    expect(() => insert(1, 'tablet')).not.toThrow();
+    expect(() => insert(2, 'tablet')).toThrow(/CHECK/);
+    expect(() => insert(0, 'fridge')).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('applies only the migrations a database has not seen, in order', () => {
     const folder = join(dir, 'migrations');
     mkdirSync(folder);

@@ -38,6 +38,11 @@ describe.each(['thread', 'inline'] as const)('SqliteStore (click writer: %s)', (
     source: 'widget',
     visitorId: 'v1',
     ipUaHash: 'hash-1',
+    previousIpUaHash: 'old-hash-1',
+    qr: false,
+    browser: 'Chrome',
+    os: 'Windows',
+    deviceType: 'desktop',
     claimClickId: null,
     url: null,
     referrer: null,
@@ -111,6 +116,95 @@ describe.each(['thread', 'inline'] as const)('SqliteStore (click writer: %s)', (
     expect(await store.isAmbassadorVisitor(id, 'alice-laptop')).toBe(true);
     expect((await store.findClick('p1', 'mine'))?.self).toBe(true);
     expect((await store.summariseAmbassador(id)).clicks).toBe(0);
+  });
+
+  it('stores where a click came from: QR code, browser, OS and device type', async () => {
+    const result = await store.insertAmbassador(ambassador());
+    if (result.status === 'code_taken') throw new Error('unexpected');
+    const id = result.ambassador.id;
+    await store.recordClicks([
+      clickWrite(id, { newClickId: 'scan', source: 'link', visitorId: null, qr: true, browser: 'Mobile Safari', os: 'iOS', deviceType: 'mobile' }),
+      clickWrite(id, { newClickId: 'plain', visitorId: 'v2', ipUaHash: 'hash-2', browser: null, os: null, deviceType: 'other' }),
+    ]);
+    expect(await store.findClick('p1', 'scan')).toMatchObject({ qr: true, browser: 'Mobile Safari', os: 'iOS', deviceType: 'mobile' });
+    expect(await store.findClick('p1', 'plain')).toMatchObject({ qr: false, browser: null, os: null, deviceType: 'other' });
+  });
+
+  it('fills in the details of a short-link click when the landing page claims it', async () => {
+    const result = await store.insertAmbassador(ambassador());
+    if (result.status === 'code_taken') throw new Error('unexpected');
+    const id = result.ambassador.id;
+    await store.recordClicks([
+      clickWrite(id, { newClickId: 'link', source: 'link', visitorId: null, qr: true, browser: null, os: null, deviceType: null }),
+    ]);
+    const [claimed] = await store.recordClicks([clickWrite(id, { newClickId: 'unused', claimClickId: 'link', at: 6_000 })]);
+    expect(claimed).toEqual({ clickId: 'link', counted: false });
+    expect(await store.findClick('p1', 'link')).toMatchObject({ visitorId: 'v1', qr: true, browser: 'Chrome', os: 'Windows', deviceType: 'desktop' });
+  });
+
+  it('recognises a repeat by the IP + user-agent hash under the previous salt, and never stores that hash', async () => {
+    const result = await store.insertAmbassador(ambassador());
+    if (result.status === 'code_taken') throw new Error('unexpected');
+    const id = result.ambassador.id;
+    const link = { source: 'link' as const, visitorId: null };
+    await store.recordClicks([clickWrite(id, { ...link, newClickId: 'before', ipUaHash: 'day-1', previousIpUaHash: 'day-0' })]);
+    const outcomes = await store.recordClicks([
+      // After the rotation: this browser's hash is new, and yesterday's is the previous one.
+      clickWrite(id, { ...link, newClickId: 'after', ipUaHash: 'day-2', previousIpUaHash: 'day-1', at: 6_000 }),
+      clickWrite(id, { ...link, newClickId: 'stranger', ipUaHash: 'day-2-other', previousIpUaHash: 'day-1-other', at: 6_000 }),
+    ]);
+    expect(outcomes).toEqual([
+      { clickId: 'before', counted: false },
+      { clickId: 'stranger', counted: true },
+    ]);
+    expect((await store.findClick('p1', 'stranger'))?.ipUaHash).toBe('day-2-other');
+  });
+
+  it("summarises a program's counted clicks in a time range by device type, browser and OS", async () => {
+    const result = await store.insertAmbassador(ambassador());
+    if (result.status === 'code_taken') throw new Error('unexpected');
+    const id = result.ambassador.id;
+    const phone = { browser: 'Mobile Safari', os: 'iOS', deviceType: 'mobile' as const };
+    await store.recordClicks([
+      clickWrite(id, { newClickId: 'c1', visitorId: 'a', ipUaHash: 'h-a', at: 10_000 }),
+      clickWrite(id, { newClickId: 'c2', visitorId: 'b', ipUaHash: 'h-b', at: 11_000, ...phone, qr: true }),
+      clickWrite(id, { newClickId: 'c3', visitorId: 'c', ipUaHash: 'h-c', at: 12_000, ...phone }),
+      // A repeat (not stored), a click before the range and one at its end (excluded).
+      clickWrite(id, { newClickId: 'c4', visitorId: 'c', ipUaHash: 'h-c', at: 12_500, ...phone }),
+      clickWrite(id, { newClickId: 'early', visitorId: 'd', ipUaHash: 'h-d', at: 9_999 }),
+      clickWrite(id, { newClickId: 'late', visitorId: 'e', ipUaHash: 'h-e', at: 20_000 }),
+      // The ambassador's own browser, and a click stored before these details were.
+      clickWrite(id, { newClickId: 'own', visitorId: 'alice-phone', ipUaHash: 'h-own', at: 13_000, ...phone }),
+      clickWrite(id, { newClickId: 'old', visitorId: 'f', ipUaHash: 'h-f', at: 14_000, browser: null, os: null, deviceType: null }),
+    ]);
+    await store.addAmbassadorVisitor(id, 'alice-phone', 15_000);
+
+    expect(await store.summariseClicks('p1', { from: 10_000, to: 20_000 })).toEqual({
+      clicks: 4,
+      qr: 1,
+      byDeviceType: [
+        { value: 'mobile', clicks: 2 },
+        { value: null, clicks: 1 },
+        { value: 'desktop', clicks: 1 },
+      ],
+      byBrowser: [
+        { value: 'Mobile Safari', clicks: 2 },
+        { value: null, clicks: 1 },
+        { value: 'Chrome', clicks: 1 },
+      ],
+      byOs: [
+        { value: 'iOS', clicks: 2 },
+        { value: null, clicks: 1 },
+        { value: 'Windows', clicks: 1 },
+      ],
+    });
+    expect(await store.summariseClicks('other-program', { from: 0, to: 100_000 })).toEqual({
+      clicks: 0,
+      qr: 0,
+      byDeviceType: [],
+      byBrowser: [],
+      byOs: [],
+    });
   });
 
   it('refuses impossible money in the database itself', async () => {
