@@ -27,6 +27,8 @@ export interface AppOptions {
   clickBatch?: Partial<BatcherOptions>;
   /** Where a short link with an unknown code leads: this program's landing URL, without a referral. */
   fallbackProgramId?: string | null;
+  /** Parent domains for the server-set `sarafan_ref` when the server runs on a shop's subdomain. */
+  cookieDomains?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -80,7 +82,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(healthRoutes, { store: options.store });
   app.register(widgetAssetRoutes, { widgetDir: options.widgetDir });
   app.register(shortLinkRoutes, { services, fallbackProgramId: options.fallbackProgramId ?? null });
-  app.register(widgetApiRoutes, { prefix: '/v1/widget', services });
+  app.register(widgetApiRoutes, { prefix: '/v1/widget', services, cookieDomains: options.cookieDomains ?? [] });
   app.register(serverApiRoutes, { prefix: '/v1', services });
 
   // preClose runs before the HTTP server waits for open requests, and those requests wait for

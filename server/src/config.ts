@@ -25,6 +25,11 @@ export interface ServerConfig {
   defaultProgram: string | null;
   /** Take the client IP from X-Forwarded-For: only behind a reverse proxy you control. */
   trustProxy: boolean;
+  /**
+   * Parent domains the server may set `sarafan_ref` on when it runs on a subdomain of the shop
+   * (`SARAFAN_COOKIE_DOMAINS=shop.example`). Not needed when the shop proxies a path to the server.
+   */
+  cookieDomains: string[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -53,6 +58,7 @@ export function defaultConfig(): ServerConfig {
     logLevel: 'info',
     defaultProgram: null,
     trustProxy: false,
+    cookieDomains: [],
   };
 }
 
@@ -84,6 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = value('LOG_LEVEL');
   if (logLevel !== undefined) config.logLevel = parseLogLevel(logLevel);
   config.trustProxy = parseSwitch('SARAFAN_TRUST_PROXY', value('SARAFAN_TRUST_PROXY'), false);
+  const cookieDomains = value('SARAFAN_COOKIE_DOMAINS');
+  if (cookieDomains !== undefined) config.cookieDomains = parseCookieDomains(cookieDomains);
   return config;
 }
 
@@ -106,6 +114,23 @@ function parseHttpUrl(name: string, raw: string): string {
     throw new ConfigError(`${name} must be an http(s) URL, got "${raw}".`);
   }
   return raw;
+}
+
+/**
+ * Comma-separated domain names, e.g. `shop.example,other-shop.example`; a leading dot is dropped.
+ * A single label (`com`) or an IP address cannot carry cookies for a site and is refused.
+ */
+function parseCookieDomains(raw: string): string[] {
+  return raw.split(',').map((entry) => {
+    const domain = entry.trim().toLowerCase().replace(/^\./, '');
+    const labels = domain.split('.');
+    const valid =
+      labels.length >= 2 &&
+      labels.every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) &&
+      !/^[0-9]+$/.test(labels[labels.length - 1] ?? '');
+    if (!valid) throw new ConfigError(`SARAFAN_COOKIE_DOMAINS must list domain names like shop.example, got "${entry.trim()}".`);
+    return domain;
+  });
 }
 
 function parseSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {

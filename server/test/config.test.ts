@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       seedDemo: true,
       logLevel: 'info',
       trustProxy: false,
+      cookieDomains: [],
     });
     expect(config.ipSalt).toMatch(/^[0-9a-f]{32}$/);
     expect(loadConfig({}).ipSalt).not.toBe(config.ipSalt);
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       SARAFAN_IP_SALT: 'pepper',
       SARAFAN_TRUST_PROXY: '1',
       SARAFAN_DEFAULT_PROGRAM: 'shop',
+      SARAFAN_COOKIE_DOMAINS: '.Shop.example, other-shop.co.uk',
       LOG_LEVEL: 'WARN',
     });
     expect(config).toEqual({
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       defaultProgram: 'shop',
       trustProxy: true,
+      cookieDomains: ['shop.example', 'other-shop.co.uk'],
     });
   });
 
@@ -57,6 +60,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ SARAFAN_PORT: '', SARAFAN_DEMO_SECRET: ' ' })).toMatchObject({ port: 8787, demoSecretFromEnv: false });
     for (const env of [
       { SARAFAN_PORT: 'eighty' },
+      { SARAFAN_COOKIE_DOMAINS: 'com' },
+      { SARAFAN_COOKIE_DOMAINS: '192.168.1.10' },
+      { SARAFAN_COOKIE_DOMAINS: 'shop.example,https://shop.example' },
       { SARAFAN_PORT: '70000' },
       { SARAFAN_PUBLIC_URL: 'ref.example' },
       { SARAFAN_DEMO_SHOP_URL: 'ftp://shop' },

@@ -44,6 +44,11 @@ export interface ClickResponse {
   counted: boolean;
 }
 
+/** POST /v1/widget/forget: after `consent(false)`, deletes the `sarafan_ref` the server set (204). */
+export interface ForgetRequest {
+  programId: string;
+}
+
 /** POST /v1/widget/session: everything the panel needs, in one round trip. */
 export interface SessionRequest {
   programId: string;

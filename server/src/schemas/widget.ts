@@ -15,6 +15,8 @@ export const ClickRequest = Type.Object(
 
 export const ClickResponse = Type.Object({ clickId: Type.String(), counted: Type.Boolean() });
 
+export const ForgetRequest = Type.Object({ programId: ProgramId }, strict);
+
 export const SessionRequest = Type.Object(
   {
     programId: ProgramId,

@@ -1,3 +1,4 @@
+import type { ForgetRequest } from '../../../shared/src/wire.ts';
 import { warn } from '../warn.ts';
 
 /**
@@ -11,7 +12,7 @@ export function forgetReferral(server: string, programId: string): Promise<void>
     keepalive: true,
     credentials: 'include',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ programId }),
+    body: JSON.stringify({ programId } satisfies ForgetRequest),
   }).then(
     (response) => {
       if (!response.ok) warn('forget failed: HTTP ' + response.status);
