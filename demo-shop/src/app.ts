@@ -11,6 +11,7 @@ import { checkoutRoutes } from './routes/checkout-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { sendPage } from './routes/page.ts';
 import { SarafanClient } from './sarafan/client.ts';
+import { sarafanProxy } from './sarafan/proxy.ts';
 import type { ShopContext } from './shop-context.ts';
 import { ShopStore } from './store.ts';
 
@@ -51,6 +52,7 @@ export function buildShopApp(options: ShopAppOptions): FastifyInstance {
   });
 
   app.register(assetRoutes);
+  app.register(sarafanProxy, { sarafanUrl: config.sarafanUrl });
   app.register(catalogRoutes, { shop });
   app.register(cartRoutes, { shop });
   app.register(checkoutRoutes, { shop });

@@ -16,6 +16,11 @@ export interface ShopConfig {
   sarafanTimeoutMs: number;
   /** Signs the customer cookie; when absent, one is generated and kept in the shop's database. */
   sessionSecret?: string | undefined;
+  /**
+   * Ask visitors before Sarafan stores anything: the embed gets `data-consent="required"` and the
+   * pages show a cookie banner that answers `sarafan('consent', …)`.
+   */
+  consentRequired: boolean;
 }
 
 export const DEMO_SECRET_KEY = 'sk_demo_local';
@@ -40,6 +45,7 @@ export function resolveShopConfig(overrides: Partial<ShopConfig>, env: Env = pro
       overrides.sarafanSecretKey ?? (env.SARAFAN_SECRET_KEY || env.SARAFAN_DEMO_SECRET || DEMO_SECRET_KEY),
     sarafanTimeoutMs: overrides.sarafanTimeoutMs ?? 2_000,
     sessionSecret: overrides.sessionSecret ?? (env.DEMO_SHOP_SESSION_SECRET || undefined),
+    consentRequired: overrides.consentRequired ?? ['1', 'true', 'yes', 'on'].includes((env.DEMO_SHOP_CONSENT_REQUIRED ?? '').trim().toLowerCase()),
   };
 }
 

@@ -13,7 +13,9 @@ describe('shop config', () => {
       sarafanSecretKey: 'sk_demo_local',
       sarafanTimeoutMs: 2000,
       sessionSecret: undefined,
+      consentRequired: false,
     });
+    expect(shopConfigFromEnv({ DEMO_SHOP_CONSENT_REQUIRED: '1' }).consentRequired).toBe(true);
   });
 
   it('reads the environment', () => {

@@ -31,6 +31,8 @@ export interface AppOptions {
   fallbackProgramId?: string | null;
   /** How often rewards whose hold period has passed are approved; 0 turns the scheduler off. */
   approvalIntervalMs?: number;
+  /** Parent domains for the server-set `sarafan_ref` when the server runs on a shop's subdomain. */
+  cookieDomains?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -85,7 +87,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(widgetAssetRoutes, { widgetDir: options.widgetDir });
   app.register(shortLinkRoutes, { services, fallbackProgramId: options.fallbackProgramId ?? null });
   app.register(previewCardRoutes);
-  app.register(widgetApiRoutes, { prefix: '/v1/widget', services });
+  app.register(widgetApiRoutes, { prefix: '/v1/widget', services, cookieDomains: options.cookieDomains ?? [] });
   app.register(serverApiRoutes, { prefix: '/v1', services });
 
   const scheduler = new ApprovalScheduler(services.rewards, options.approvalIntervalMs ?? 0, app.log);

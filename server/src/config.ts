@@ -28,6 +28,11 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** How often rewards whose hold period has passed are approved; 0 turns it off. */
   approvalIntervalMs: number;
+  /**
+   * Parent domains the server may set `sarafan_ref` on when it runs on a subdomain of the shop
+   * (`SARAFAN_COOKIE_DOMAINS=shop.example`). Not needed when the shop proxies a path to the server.
+   */
+  cookieDomains: string[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -57,6 +62,7 @@ export function defaultConfig(): ServerConfig {
     defaultProgram: null,
     trustProxy: false,
     approvalIntervalMs: 60_000,
+    cookieDomains: [],
   };
 }
 
@@ -90,6 +96,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   config.trustProxy = parseSwitch('SARAFAN_TRUST_PROXY', value('SARAFAN_TRUST_PROXY'), false);
   const approvalInterval = value('SARAFAN_APPROVAL_INTERVAL_MS');
   if (approvalInterval !== undefined) config.approvalIntervalMs = parseInterval('SARAFAN_APPROVAL_INTERVAL_MS', approvalInterval);
+  const cookieDomains = value('SARAFAN_COOKIE_DOMAINS');
+  if (cookieDomains !== undefined) config.cookieDomains = parseCookieDomains(cookieDomains);
   return config;
 }
 
@@ -120,6 +128,23 @@ function parseHttpUrl(name: string, raw: string): string {
     throw new ConfigError(`${name} must be an http(s) URL, got "${raw}".`);
   }
   return raw;
+}
+
+/**
+ * Comma-separated domain names, e.g. `shop.example,other-shop.example`; a leading dot is dropped.
+ * A single label (`com`) or an IP address cannot carry cookies for a site and is refused.
+ */
+function parseCookieDomains(raw: string): string[] {
+  return raw.split(',').map((entry) => {
+    const domain = entry.trim().toLowerCase().replace(/^\./, '');
+    const labels = domain.split('.');
+    const valid =
+      labels.length >= 2 &&
+      labels.every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) &&
+      !/^[0-9]+$/.test(labels[labels.length - 1] ?? '');
+    if (!valid) throw new ConfigError(`SARAFAN_COOKIE_DOMAINS must list domain names like shop.example, got "${entry.trim()}".`);
+    return domain;
+  });
 }
 
 function parseSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {

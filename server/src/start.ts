@@ -45,6 +45,7 @@ export async function startTrackingServer(options: StartOptions = {}): Promise<R
       widgetDir: config.widgetDir,
       ipSalt: config.ipSalt,
       trustProxy: config.trustProxy,
+      cookieDomains: config.cookieDomains,
       fallbackProgramId: config.defaultProgram ?? (config.seedDemo ? DEMO_PROGRAM_ID : null),
       approvalIntervalMs: config.approvalIntervalMs,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       approvalIntervalMs: 60_000,
+      cookieDomains: [],
     });
     expect(config.ipSalt).toMatch(/^[0-9a-f]{32}$/);
     expect(loadConfig({}).ipSalt).not.toBe(config.ipSalt);
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
       SARAFAN_TRUST_PROXY: '1',
       SARAFAN_DEFAULT_PROGRAM: 'shop',
       SARAFAN_APPROVAL_INTERVAL_MS: '0',
+      SARAFAN_COOKIE_DOMAINS: '.Shop.example, other-shop.co.uk',
       LOG_LEVEL: 'WARN',
     });
     expect(config).toEqual({
@@ -53,6 +55,7 @@ describe('loadConfig', () => {
       defaultProgram: 'shop',
       trustProxy: true,
       approvalIntervalMs: 0,
+      cookieDomains: ['shop.example', 'other-shop.co.uk'],
     });
   });
 
@@ -60,6 +63,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ SARAFAN_PORT: '', SARAFAN_DEMO_SECRET: ' ' })).toMatchObject({ port: 8787, demoSecretFromEnv: false });
     for (const env of [
       { SARAFAN_PORT: 'eighty' },
+      { SARAFAN_COOKIE_DOMAINS: 'com' },
+      { SARAFAN_COOKIE_DOMAINS: '192.168.1.10' },
+      { SARAFAN_COOKIE_DOMAINS: 'shop.example,https://shop.example' },
       { SARAFAN_PORT: '70000' },
       { SARAFAN_APPROVAL_INTERVAL_MS: '-5' },
       { SARAFAN_APPROVAL_INTERVAL_MS: 'hourly' },

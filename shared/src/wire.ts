@@ -65,6 +65,11 @@ export interface ClickResponse {
   counted: boolean;
 }
 
+/** POST /v1/widget/forget: after `consent(false)`, deletes the `sarafan_ref` the server set (204). */
+export interface ForgetRequest {
+  programId: string;
+}
+
 /** POST /v1/widget/session: everything the panel needs, in one round trip. */
 export interface SessionRequest {
   programId: string;
@@ -109,19 +114,13 @@ export interface RewardView extends Money {
   status: RewardStatus;
   createdAt: number;
   /** Why a held, rejected or voided reward is not on its way; the panel words it for the
-   * ambassador (e.g. `own_purchase`: "not eligible: your own purchase"). */
+   * ambassador (e.g. `own_purchase`: "Rejected (your own purchase)"). */
   reason?: RewardReason;
 }
 
-/** The ambassador's side of the reasons: short, and without the owner's fraud details. */
-export type RewardReason =
-  | 'own_purchase'
-  | 'unverified_email'
-  | 'unusual_activity'
-  | 'coupon_site'
-  | 'declined'
-  | 'under_review'
-  | 'order_refunded';
+/** The ambassador's side of the reasons: short, and without the owner's fraud details (which
+ * would teach a fraudster what to avoid). */
+export type RewardReason = 'own_purchase' | 'not_eligible' | 'under_review' | 'order_refunded';
 
 // ---------------------------------------------------------------------------------------------
 // Server-to-server endpoints (Authorization: Bearer <secret key>)

@@ -16,9 +16,10 @@ export interface DemoStack {
 
 /**
  * The tracking server and the demo shop, each on its own free port with its own SQLite file in a
- * temporary folder: what `npm start` runs, isolated for one test file.
+ * temporary folder: what `npm start` runs, isolated for one test file. The shop's pages reach the
+ * server through its /sarafan path; `consentRequired` is `DEMO_SHOP_CONSENT_REQUIRED=1`.
  */
-export async function startDemoStack(): Promise<DemoStack> {
+export async function startDemoStack(options: { consentRequired?: boolean } = {}): Promise<DemoStack> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-e2e-'));
   const secretKey = 'sk_e2e_not_a_real_key';
   // Each side must know the other's URL before either starts (landing URL, CORS, script tag).
@@ -45,6 +46,7 @@ export async function startDemoStack(): Promise<DemoStack> {
     sarafanUrl: serverUrl,
     sarafanProgramId: 'demo',
     sarafanSecretKey: secretKey,
+    consentRequired: options.consentRequired ?? false,
   });
 
   return {

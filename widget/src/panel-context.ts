@@ -12,16 +12,20 @@ export interface Identity {
   signature: string;
 }
 
-/** Why the panel is being shown: `purchase` and `open` open the dialog, the others do not. */
-export type PanelReason = 'inline' | 'referral' | 'purchase' | 'open';
+/**
+ * Why the panel is being shown: `purchase` and `open` open the dialog, `inline` and `referral` do
+ * not. `forget` shows nothing: consent was withdrawn, so the server deletes the cookie it set.
+ */
+export type PanelReason = 'inline' | 'referral' | 'purchase' | 'open' | 'forget';
 
 export interface PanelContext {
   /** The tracking server's base URL without a trailing slash, e.g. `http://localhost:8787`. */
   server: string;
   programId: string;
   visitorId: string;
-  referral: { code: string; clickId: string } | null;
-  identity: Identity | null;
+  /** Without a click id while the referral waits for consent (`data-consent="required"`). */
+  referral: { code: string; clickId?: string | undefined } | null;
+  identity: IdentityInput | null;
   /** BCP 47 language tag from `data-lang`; the panel falls back to `<html lang>`, then the browser. */
   lang: string | undefined;
   /** `orderId` of the latest `purchase` call, as the shop passed it (the panel checks it), so
@@ -29,6 +33,12 @@ export interface PanelContext {
   orderId: unknown;
   reason: PanelReason;
 }
+
+/**
+ * What the shop passed to `identify`, or the script tag's dataset (all strings): the loader only
+ * checks that email, signature and timestamp are there; the panel keeps the fields the server verifies.
+ */
+export type IdentityInput = Readonly<Record<string, unknown>>;
 
 export interface PanelModule {
   show(context: PanelContext): void;

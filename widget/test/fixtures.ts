@@ -68,7 +68,7 @@ type Answer = (body: unknown) => Response | Promise<Response>;
  * The real server is exercised by the end-to-end tests; here we check what the widget sends
  * and how it renders the answers.
  */
-export function stubServer(answers: { clicks?: Answer; session?: Answer }): RecordedRequest[] {
+export function stubServer(answers: { clicks?: Answer; session?: Answer; forget?: Answer }): RecordedRequest[] {
   const requests: RecordedRequest[] = [];
   vi.stubGlobal(
     'fetch',
@@ -76,7 +76,8 @@ export function stubServer(answers: { clicks?: Answer; session?: Answer }): Reco
       const url = String(input);
       const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
       requests.push({ url, init, body });
-      const answer = url.endsWith('/v1/widget/clicks') ? answers.clicks : url.endsWith('/v1/widget/session') ? answers.session : undefined;
+      const path = url.slice(url.indexOf('/v1/widget/') + '/v1/widget/'.length);
+      const answer = path === 'clicks' ? answers.clicks : path === 'session' ? answers.session : path === 'forget' ? answers.forget : undefined;
       if (!answer) throw new TypeError('Failed to fetch');
       return answer(body);
     }),

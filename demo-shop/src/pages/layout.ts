@@ -10,6 +10,8 @@ export interface LayoutProps {
   /** The Sarafan embed for this page (stub, commands, loader). */
   sarafan: SafeHtml;
   body: SafeHtml;
+  /** A cookie banner, when the shop asks for consent (`sarafan/consent.ts`). */
+  banner?: SafeHtml;
 }
 
 const FAVICON =
@@ -43,6 +45,7 @@ ${props.body}
   ${SHOP_NAME} is a demo shop for Sarafan, a self-hosted referral program.
   Nothing here is for sale and no payment is taken.
 </footer>
+${props.banner ?? ''}
 </body>
 </html>`;
 }

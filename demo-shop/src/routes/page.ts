@@ -1,11 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CART_COOKIE, formatCart, itemCount, parseCart, type Cart } from '../cart.ts';
 import { CUSTOMER_COOKIE, SESSION_MAX_AGE_MS } from '../customer-session.ts';
-import type { SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { clearCookie, parseCookies, requestCookie, safeDecode, setCookie } from '../http/cookies.ts';
 import { layout } from '../pages/layout.ts';
+import { consentBanner, consentChoice, consentCommands } from '../sarafan/consent.ts';
 import { sarafanEmbed, type SarafanCommand } from '../sarafan/embed.ts';
 import { identifyArgsFor } from '../sarafan/identity.ts';
+import { SARAFAN_PROXY_PATH } from '../sarafan/proxy.ts';
 import type { ShopContext } from '../shop-context.ts';
 import type { Customer } from '../store.ts';
 
@@ -59,7 +61,9 @@ export interface PageOptions {
 export function sendPage(shop: ShopContext, request: FastifyRequest, reply: FastifyReply, options: PageOptions): FastifyReply {
   const customer = options.customer === undefined ? currentCustomer(shop, request) : options.customer;
   const cart = options.cart ?? currentCart(request);
-  const commands: SarafanCommand[] = [];
+  // With consent required, the visitor's answer goes first: it decides what the rest may store.
+  const choice = shop.config.consentRequired ? consentChoice(request) : null;
+  const commands: SarafanCommand[] = consentCommands(choice);
   if (customer) {
     const program = { programId: shop.config.sarafanProgramId, secretKey: shop.config.sarafanSecretKey };
     commands.push(['identify', identifyArgsFor(customer, program, shop.now())]);
@@ -69,8 +73,15 @@ export function sendPage(shop: ShopContext, request: FastifyRequest, reply: Fast
     title: options.title,
     customer,
     cartCount: itemCount(cart),
-    sarafan: sarafanEmbed({ serverUrl: shop.config.sarafanUrl, programId: shop.config.sarafanProgramId, commands }),
+    // Through the shop's own path, so that Sarafan is first party (see sarafan/proxy.ts).
+    sarafan: sarafanEmbed({
+      serverUrl: SARAFAN_PROXY_PATH,
+      programId: shop.config.sarafanProgramId,
+      commands,
+      consentRequired: shop.config.consentRequired,
+    }),
     body: options.body,
+    banner: shop.config.consentRequired ? consentBanner(choice) : html``,
   });
   return reply
     .code(options.status ?? 200)

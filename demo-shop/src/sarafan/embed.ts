@@ -12,13 +12,16 @@ import type { IdentifyArgs } from './identity.ts';
  */
 export type SarafanCommand =
   | ['identify', IdentifyArgs]
-  | ['purchase', { orderId: string; amount: number; currency: string }];
+  | ['purchase', { orderId: string; amount: number; currency: string }]
+  | ['consent', boolean];
 
 export interface SarafanEmbedOptions {
   /** The tracking server as the browser reaches it. */
   serverUrl: string;
   programId: string;
   commands?: readonly SarafanCommand[];
+  /** `data-consent="required"`: Sarafan stores nothing and reports no click until `consent(true)`. */
+  consentRequired?: boolean;
 }
 
 const STUB = trustedHtml('window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)};');
@@ -30,5 +33,7 @@ export function sarafanEmbed(options: SarafanEmbedOptions): SafeHtml {
   const calls = commands.map(([name, args]) => html`sarafan(${inlineJson(name)},${inlineJson(args)});`);
   return html`<script>${STUB}</script>
 ${commands.length > 0 ? html`<script>${calls}</script>` : ''}
-<script async src="${options.serverUrl}/widget.js" data-program="${options.programId}"></script>`;
+<script async src="${options.serverUrl}/widget.js" data-program="${options.programId}"${
+    options.consentRequired ? html` data-consent="required"` : ''
+  }></script>`;
 }

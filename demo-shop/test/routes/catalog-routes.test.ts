@@ -16,7 +16,9 @@ describe('catalog pages', () => {
     for (const product of PRODUCTS) expect(page).toContain(`href="/products/${product.slug}"`);
     expect(page.match(/<svg /g)?.length).toBe(PRODUCTS.length);
     expect(page).toContain('€24.00');
-    expect(page).toContain('<script async src="http://sarafan.test/widget.js" data-program="demo"></script>');
+    // Through the shop's own /sarafan path, so that Sarafan is first party.
+    expect(page).toContain('<script async src="/sarafan/widget.js" data-program="demo"></script>');
+    expect(page).not.toContain('consent-banner');
     expect(page).toMatch(/data-testid="cart-link"[^>]*>Cart \(0\)/);
     expect(page).toContain('demo shop for <strong>Sarafan</strong>');
   });

@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { registerWidgetCors } from '../plugins/widget-cors.ts';
 import type { Services } from '../services/services.ts';
 import { widgetClickRoutes } from './widget-clicks.ts';
+import { widgetForgetRoutes } from './widget-forget.ts';
 import { widgetSessionRoutes } from './widget-session.ts';
 
 export interface WidgetApiOptions {
   services: Services;
+  /** See `AppOptions.cookieDomains`. */
+  cookieDomains: readonly string[];
 }
 
 /**
@@ -15,6 +18,9 @@ export interface WidgetApiOptions {
 export async function widgetApiRoutes(app: FastifyInstance, options: WidgetApiOptions): Promise<void> {
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   await registerWidgetCors(app, options.services.lookups);
-  await app.register(widgetClickRoutes, { services: options.services });
-  await app.register(widgetSessionRoutes, { services: options.services });
+  // Not `options` itself: it also carries this plugin's prefix.
+  const { services, cookieDomains } = options;
+  await app.register(widgetClickRoutes, { services, cookieDomains });
+  await app.register(widgetForgetRoutes, { services, cookieDomains });
+  await app.register(widgetSessionRoutes, { services });
 }

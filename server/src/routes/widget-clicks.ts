@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { formatReferralCookie } from '../../../shared/src/referral-cookie.ts';
 import type { ClickRequest as ClickRequestBody, ClickResponse as ClickResponseBody } from '../../../shared/src/wire.ts';
 import { ProgramNotFoundError, ReferralCodeNotFoundError } from '../errors.ts';
+import { setReferralCookie } from '../plugins/referral-cookie.ts';
 import { assertOriginAllowed } from '../plugins/widget-cors.ts';
 import { responses } from '../schemas/common.ts';
 import { ClickRequest, ClickResponse } from '../schemas/widget.ts';
@@ -9,12 +11,19 @@ import type { Services } from '../services/services.ts';
 /**
  * `POST /v1/widget/clicks`: the widget reports a referred visit (or claims a short-link click).
  * Bots (`isbot`) and requests without a user agent get `counted: false` and nothing is stored.
+ *
+ * Reached under the shop's own site, the answer also sets `sarafan_ref` for the program's
+ * attribution window. The widget sends this request only with consent, and with credentials only
+ * then, so without consent the browser stores nothing.
  */
-export async function widgetClickRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function widgetClickRoutes(
+  app: FastifyInstance,
+  { services, cookieDomains }: { services: Services; cookieDomains: readonly string[] },
+): Promise<void> {
   app.post<{ Body: ClickRequestBody; Reply: ClickResponseBody }>(
     '/clicks',
     { schema: { body: ClickRequest, response: responses({ 200: ClickResponse }) } },
-    async (request) => {
+    async (request, reply) => {
       const program = await services.lookups.program(request.body.programId);
       if (!program) throw new ProgramNotFoundError();
       assertOriginAllowed(request, program);
@@ -25,7 +34,11 @@ export async function widgetClickRoutes(app: FastifyInstance, { services }: { se
       if (userAgent.trim() === '' || services.userAgents.of(userAgent).bot) {
         return services.clicks.ignoredWidgetClick(request.body);
       }
-      return services.clicks.recordWidgetClick(program, ambassador, request.body, { ip: request.ip, userAgent });
+      const click = await services.clicks.recordWidgetClick(program, ambassador, request.body, { ip: request.ip, userAgent });
+      // The same value the loader writes: the click the answer names, repeat or not (last click wins).
+      const value = formatReferralCookie({ code: ambassador.code, clickId: click.clickId });
+      setReferralCookie(request, reply, cookieDomains, value, program.attributionWindowMs / 1000);
+      return click;
     },
   );
 }

@@ -15,6 +15,8 @@ export const ClickRequest = Type.Object(
 
 export const ClickResponse = Type.Object({ clickId: Type.String(), counted: Type.Boolean() });
 
+export const ForgetRequest = Type.Object({ programId: ProgramId }, strict);
+
 export const SessionRequest = Type.Object(
   {
     programId: ProgramId,
@@ -52,10 +54,7 @@ export const AmbassadorView = Type.Object({
       reason: Type.Optional(
         Type.Union([
           Type.Literal('own_purchase'),
-          Type.Literal('unverified_email'),
-          Type.Literal('unusual_activity'),
-          Type.Literal('coupon_site'),
-          Type.Literal('declined'),
+          Type.Literal('not_eligible'),
           Type.Literal('under_review'),
           Type.Literal('order_refunded'),
         ]),

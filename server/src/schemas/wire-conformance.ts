@@ -15,6 +15,7 @@ type Check<T extends true> = T;
 export type WireConformance = [
   Check<Same<Static<typeof WidgetSchemas.ClickRequest>, Wire.ClickRequest>>,
   Check<Same<Static<typeof WidgetSchemas.ClickResponse>, Wire.ClickResponse>>,
+  Check<Same<Static<typeof WidgetSchemas.ForgetRequest>, Wire.ForgetRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionRequest>, Wire.SessionRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionResponse>, Wire.SessionResponse>>,
   Check<Same<Static<typeof AmbassadorSchemas.AmbassadorResponse>, Wire.AmbassadorResponse>>,

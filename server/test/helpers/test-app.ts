@@ -47,7 +47,7 @@ export interface TestApp {
   /** Server-to-server call with a program's secret key (the demo program's unless told). */
   api(method: 'GET' | 'POST', url: string, body?: unknown, secretKey?: string): Promise<LightMyRequestResponse>;
   /** Browser API call from the demo shop's origin unless told. */
-  widget(path: 'clicks' | 'session', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  widget(path: 'clicks' | 'session' | 'forget', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Creates an ambassador through the API and returns its code. */
   ambassador(email: string, extra?: { name?: string; customerId?: string }, secretKey?: string): Promise<string>;
@@ -60,7 +60,9 @@ export interface TestApp {
  * The real app on a real SQLite file in a temp folder, with two programs (`demo` as seeded for
  * the demo shop, and `other`) and a hand-moved clock.
  */
-export async function createTestApp(options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId'>> = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy'>> = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-server-test-'));
   const dbPath = join(dir, 'test.sqlite');
   const store = openSqliteStore(dbPath);
@@ -87,6 +89,8 @@ export async function createTestApp(options: Partial<Pick<AppOptions, 'widgetDir
     ipSalt: 'test-salt',
     ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),
     ...(options.fallbackProgramId ? { fallbackProgramId: options.fallbackProgramId } : {}),
+    ...(options.cookieDomains ? { cookieDomains: options.cookieDomains } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   await app.ready();
 

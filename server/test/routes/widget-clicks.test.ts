@@ -1,6 +1,7 @@
 import { signIdentity } from '../../../shared/src/identity-signature.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSER_UA, createTestApp, DEMO, HOUR, MINUTE, OTHER, type TestApp } from '../helpers/test-app.ts';
+import { saveProgram } from '../../src/services/programs.ts';
+import { BROWSER_UA, createTestApp, DAY, DEMO, HOUR, MINUTE, OTHER, type TestApp } from '../helpers/test-app.ts';
 
 describe('POST /v1/widget/clicks', () => {
   let t: TestApp;
@@ -189,6 +190,8 @@ describe('POST /v1/widget/clicks', () => {
       expect(response.statusCode).toBe(204);
       expect(response.headers['access-control-allow-origin']).toBe(DEMO.origin);
       expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
+      // The widget sends clicks with credentials, so that a first-party answer may set sarafan_ref.
+      expect(response.headers['access-control-allow-credentials']).toBe('true');
     });
 
     it('refuses a preflight and a request from an origin no program allows', async () => {
@@ -223,5 +226,109 @@ describe('POST /v1/widget/clicks', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['access-control-allow-origin']).toBeUndefined();
     });
+  });
+});
+
+describe('POST /v1/widget/clicks sets sarafan_ref when reached under the shop\'s own site', () => {
+  let t: TestApp;
+  let code: string;
+  const SHOP = 'https://shop.example';
+
+  /** A shop at https://shop.example whose program keeps referrals for 14 days. */
+  async function start(options: Parameters<typeof createTestApp>[0] = {}) {
+    t = await createTestApp(options);
+    await saveProgram(
+      t.store,
+      {
+        id: 'shop',
+        name: 'Shop',
+        secretKey: 'sk_test_shop_key',
+        landingUrl: `${SHOP}/`,
+        allowedOrigins: [SHOP, 'http://shop.example', 'https://www.shop.example'],
+        attributionWindowMs: 14 * DAY,
+      },
+      t.clock.read(),
+    );
+    code = await t.ambassador('alice@example.com', {}, 'sk_test_shop_key');
+  }
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const click = (headers: Record<string, string>) =>
+    t.widget('clicks', { programId: 'shop', code, visitorId: 'visitor-1' }, headers);
+  const setCookie = (response: { headers: Record<string, unknown> }) => response.headers['set-cookie'] as string | undefined;
+
+  it('through a path the shop proxies (same host): HttpOnly, Secure on https, Lax, the attribution window', async () => {
+    await start();
+    // nginx `proxy_set_header Host $host`: the server sees the host the browser addressed.
+    const response = await click({ origin: SHOP, host: 'shop.example' });
+    expect(response.statusCode).toBe(200);
+    const { clickId } = response.json();
+    expect(setCookie(response)).toBe(`sarafan_ref=${code}.${clickId}; Path=/; Max-Age=${14 * 24 * 3600}; HttpOnly; Secure; SameSite=Lax`);
+    // No Domain: a host-only cookie is the one a proxied path can always set.
+    expect(setCookie(response)).not.toMatch(/Domain=/i);
+  });
+
+  it('is not Secure for an http page', async () => {
+    await start();
+    const response = await click({ origin: 'http://shop.example', host: 'shop.example' });
+    expect(setCookie(response)).toMatch(/^sarafan_ref=[A-Z0-9]+\.[\w-]+; Path=\/; Max-Age=1209600; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('names the click the answer names, also for a repeat (last click wins)', async () => {
+    await start();
+    const first = await click({ origin: SHOP, host: 'shop.example' });
+    const repeat = await click({ origin: SHOP, host: 'shop.example' });
+    expect(repeat.json()).toEqual({ clickId: first.json().clickId, counted: false });
+    expect(setCookie(repeat)).toContain(`sarafan_ref=${code}.${first.json().clickId};`);
+  });
+
+  it('is absent when the server is a third party to the page', async () => {
+    await start();
+    const response = await click({ origin: SHOP, host: 'ref-host.example' });
+    expect(response.statusCode).toBe(200);
+    expect(setCookie(response)).toBeUndefined();
+  });
+
+  it('is absent without an Origin (not a browser acting for a page)', async () => {
+    await start();
+    const response = await t.inject({
+      method: 'POST',
+      url: '/v1/widget/clicks',
+      headers: { host: 'shop.example' },
+      payload: { programId: 'shop', code, visitorId: 'curl' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(setCookie(response)).toBeUndefined();
+  });
+
+  it('is absent when the click is refused', async () => {
+    await start();
+    const response = await t.widget('clicks', { programId: 'shop', code: 'NOSUCHCODE', visitorId: 'v' }, { origin: SHOP, host: 'shop.example' });
+    expect(response.statusCode).toBe(404);
+    expect(setCookie(response)).toBeUndefined();
+  });
+
+  it('trusts X-Forwarded-Host only behind a trusted proxy', async () => {
+    await start();
+    const untrusted = await click({ origin: SHOP, host: '127.0.0.1:8787', 'x-forwarded-host': 'shop.example' });
+    expect(setCookie(untrusted)).toBeUndefined();
+    await t.close();
+
+    await start({ trustProxy: true });
+    const trusted = await click({ origin: SHOP, host: '127.0.0.1:8787', 'x-forwarded-host': 'shop.example' });
+    expect(setCookie(trusted)).toMatch(/^sarafan_ref=.*; Path=\/; Max-Age=1209600; HttpOnly; Secure; SameSite=Lax$/);
+  });
+
+  it('on a subdomain, uses the configured cookie domain that the server and the page share', async () => {
+    await start({ cookieDomains: ['shop.example'] });
+    const response = await click({ origin: 'https://www.shop.example', host: 'sarafan.shop.example' });
+    expect(setCookie(response)).toMatch(/^sarafan_ref=.*; Domain=shop\.example; Path=\/; Max-Age=1209600; HttpOnly; Secure; SameSite=Lax$/);
+
+    // Without the setting the two hosts differ, and no Domain is made up.
+    await t.close();
+    await start();
+    expect(setCookie(await click({ origin: 'https://www.shop.example', host: 'sarafan.shop.example' }))).toBeUndefined();
   });
 });

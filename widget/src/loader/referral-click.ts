@@ -7,6 +7,8 @@ export interface LandingReferral {
   code: string;
   /** From `?sarafan_click=`: the click that `GET /r/{code}` already counted. */
   clickId: string | undefined;
+  /** The landing page's address, reported with the click (also when consent comes on a later page). */
+  url: string;
 }
 
 /** The referral this page was opened with, if the address bar carries a valid code. */
@@ -14,7 +16,7 @@ export function referralFromUrl(url: URL): LandingReferral | null {
   const params = url.searchParams;
   const code = (params.get(REFERRAL_PARAM) || params.get(REFERRAL_PARAM_ALIAS) || '').trim().toUpperCase();
   const clickId = params.get(CLICK_PARAM);
-  return isReferralCode(code) ? { code, clickId: clickId && /^[\w-]{1,64}$/.test(clickId) ? clickId : undefined } : null;
+  return isReferralCode(code) ? { code, clickId: clickId && /^[\w-]{1,64}$/.test(clickId) ? clickId : undefined, url: url.href } : null;
 }
 
 /**
@@ -27,12 +29,16 @@ export function removeClickParam(url: URL): void {
   history.replaceState(history.state, '', url.href);
 }
 
-/** Reports the click; `keepalive` lets it finish when the visitor navigates away at once. */
-export function postClick(server: string, click: ClickRequest): Promise<ClickResponse> {
+/**
+ * Reports the click; `keepalive` lets it finish when the visitor navigates away at once. With
+ * consent the request carries credentials, so that a tracking server reached under the shop's own
+ * site may set `sarafan_ref` itself; without, the browser ignores any cookie in the answer.
+ */
+export function postClick(server: string, click: ClickRequest, consent: boolean): Promise<ClickResponse> {
   return fetch(server + '/v1/widget/clicks', {
     method: 'POST',
     keepalive: true,
-    credentials: 'omit',
+    credentials: consent ? 'include' : 'omit',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(click),
   }).then((response) => (response.ok ? response.json() : Promise.reject(Error('click HTTP ' + response.status))));

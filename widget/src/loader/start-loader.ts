@@ -6,11 +6,11 @@ import {
   parseReferralCookie,
   type ReferralCookie,
 } from '../../../shared/src/referral-cookie.ts';
-import type { Identity, PanelModule, PanelReason } from '../panel-context.ts';
+import type { IdentityInput, PanelModule, PanelReason } from '../panel-context.ts';
 import { THIRTY_DAYS_SECONDS, YEAR_SECONDS, readCookie, writeCookie } from './cookies.ts';
-import { toIdentity } from './identity.ts';
+import { isIdentityInput } from './identity-input.ts';
 import { PANEL_FILE } from './panel-file.ts';
-import { postClick, referralFromUrl, removeClickParam } from './referral-click.ts';
+import { postClick, referralFromUrl, removeClickParam, type LandingReferral } from './referral-click.ts';
 import { randomVisitorId } from './visitor-id.ts';
 import { warn } from '../warn.ts';
 
@@ -22,6 +22,8 @@ export type SarafanFunction = ((command: unknown, args?: unknown) => void) & {
 };
 
 const CONSENT_KEY = 'sarafan_consent';
+/** Consent-required mode: where a landing referral waits for consent, for this tab only. */
+const HELD_KEY = 'sarafan_held';
 const MOUNT_SELECTOR = '[data-sarafan-panel]';
 
 const importByUrl = (url: string): Promise<PanelModule> => import(/* @vite-ignore */ url);
@@ -41,19 +43,33 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     const server = new URL('.', (script as HTMLScriptElement).src).href.slice(0, -1);
     const lang = data.lang;
 
-    let consent = true;
+    // `data-consent="required"`: no cookie and no click until `consent(true)`; otherwise cookies
+    // are on until `consent(false)`. A remembered choice wins either way.
+    const required = data.consent == 'required';
+    let consent = !required;
     try {
-      consent = localStorage.getItem(CONSENT_KEY) != '0';
+      const choice = localStorage.getItem(CONSENT_KEY);
+      if (choice) consent = choice != '0';
     } catch {
-      // Storage can be blocked (sandboxed frames, strict privacy modes); default to cookies on.
+      // Storage can be blocked (sandboxed frames, strict privacy modes); the mode's default holds.
     }
     const storedVisitor = readCookie(VISITOR_COOKIE);
     const visitorId = isVisitorId(storedVisitor) ? storedVisitor : randomVisitorId();
     let referral: ReferralCookie | null = parseReferralCookie(readCookie(REFERRAL_COOKIE));
-    let identity: Identity | null = null;
+    let identity: IdentityInput | null = null;
     let purchaseWaiting = false;
     let orderId: unknown;
     let panel: Promise<PanelModule> | undefined;
+    const url = new URL(location.href);
+    // The referral this page landed with, else one that an earlier page of this tab kept waiting
+    // for consent. Read before the queued calls run, so that a queued `consent` can act on it.
+    // Kept as the landing URL and parsed again, so a hand-edited value is checked like an address bar.
+    let held = referralFromUrl(url);
+    try {
+      held ||= referralFromUrl(new URL(sessionStorage.getItem(HELD_KEY)!));
+    } catch {
+      // Nothing kept (no URL to parse), or storage blocked: a referral waits on this page only.
+    }
 
     const saveReferral = () => referral && writeCookie(REFERRAL_COOKIE, formatReferralCookie(referral), THIRTY_DAYS_SECONDS);
 
@@ -61,19 +77,45 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     // current state (read when the chunk has arrived, not when it was asked for).
     const need = (reason: PanelReason) => {
       (panel ||= importPanel(server + '/widget/' + PANEL_FILE))
-        .then((module) => module.show({ server, programId, visitorId, referral, identity, lang, orderId, reason }))
+        // A referral still waiting for consent is shown too: the friend sees the offer and its
+        // coupon code, which attributes the order at checkout without any cookie.
+        .then((module) => module.show({ server, programId, visitorId, referral: referral || held, identity, lang, orderId, reason }))
         .catch((error) => {
           panel = undefined;
           warn(error);
         });
     };
 
+    // Reports the click; its answer completes the referral, which replaces any earlier one (last click wins).
+    const report = ({ code, clickId, url }: LandingReferral) => {
+      postClick(server, { programId, code, visitorId, clickId, url, referrer: document.referrer }, consent)
+        .then((answer) => {
+          referral = { code, clickId: answer.clickId };
+          if (consent) saveReferral();
+          need('referral');
+        })
+        .catch(warn);
+    };
+
+    // Sends the waiting click once consent allows (at once when consent is not required). In
+    // consent-required mode, whatever still waits is kept for later pages of this tab ('' = nothing).
+    const release = () => {
+      if (held && (consent || !required)) {
+        report(held);
+        held = null;
+      }
+      try {
+        if (required) sessionStorage.setItem(HELD_KEY, held ? held.url : '');
+      } catch {
+        // Memory only: see above.
+      }
+    };
+
     const run = (command: unknown, args: unknown) => {
       try {
         if (command == 'identify') {
-          const next = toIdentity(args);
-          if (!next) return warn('identify needs email, timestamp, signature');
-          identity = next;
+          if (!isIdentityInput(args)) return warn('identify needs email, timestamp, signature');
+          identity = args;
           need(purchaseWaiting ? 'purchase' : 'inline');
           purchaseWaiting = false;
         } else if (command == 'purchase') {
@@ -85,6 +127,9 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
           need('open');
         } else if (command == 'consent') {
           if (typeof args != 'boolean') return warn('consent needs a boolean');
+          // A `sarafan_ref` set by the tracking server is HttpOnly: only the server can delete it.
+          // Asked once, when the choice turns to no (it is remembered); the panel chunk does it.
+          if (consent && !args) need('forget');
           consent = args;
           try {
             localStorage.setItem(CONSENT_KEY, args ? '1' : '0');
@@ -94,9 +139,12 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
           if (args) {
             writeCookie(VISITOR_COOKIE, visitorId, YEAR_SECONDS);
             saveReferral();
+            release();
           } else {
             writeCookie(VISITOR_COOKIE, '', 0);
             writeCookie(REFERRAL_COOKIE, '', 0);
+            held = null;
+            release();
           }
         } else {
           warn('unknown command ' + command);
@@ -112,34 +160,14 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     host.sarafan = sarafan;
     // Identity from the script tag first, so that queued calls can override it.
     if (data.email) run('identify', data);
-    // Queued calls run before any cookie is written, so a queued `consent(false)` is honoured.
+    // Queued calls run before any cookie is written or click sent, so a queued `consent` is honoured.
     for (const call of Array.from(queued)) run(call[0], call[1]);
 
     if (consent) writeCookie(VISITOR_COOKIE, visitorId, YEAR_SECONDS);
-
-    const url = new URL(location.href);
-    const landing = referralFromUrl(url);
-    if (landing) {
-      const { code } = landing;
-      postClick(server, {
-        programId,
-        code,
-        visitorId,
-        clickId: landing.clickId,
-        url: url.href,
-        referrer: document.referrer,
-      })
-        .then(({ clickId }) => {
-          // Last click wins: a new referral replaces the one in the cookie.
-          referral = { code, clickId };
-          if (consent) saveReferral();
-          need('referral');
-        })
-        .catch(warn);
-    }
+    release();
     removeClickParam(url);
 
-    if (referral) need('referral');
+    if (referral || held) need('referral');
     const findMounts = () => document.querySelector(MOUNT_SELECTOR) && need('inline');
     findMounts();
     // A script in <head> runs before the body's mount points exist.

@@ -1,6 +1,7 @@
 import type { SessionRequest, SessionResponse } from '../../../shared/src/wire.ts';
 import type { PanelContext } from '../panel-context.ts';
 import { warn } from '../warn.ts';
+import { toIdentity } from './identity.ts';
 
 /** A slow server must not leave a dialog popping up long after the visitor moved on. */
 export const SESSION_TIMEOUT_MS = 8000;
@@ -16,8 +17,9 @@ export function loadSession(context: PanelContext): Promise<SessionResponse | nu
   const request: SessionRequest = {
     programId: context.programId,
     visitorId: context.visitorId,
-    referral: context.referral ?? undefined,
-    identity: context.identity ?? undefined,
+    // Only what the server knows: a referral waiting for consent also carries its landing URL.
+    referral: context.referral ? { code: context.referral.code, clickId: context.referral.clickId } : undefined,
+    identity: toIdentity(context.identity) ?? undefined,
   };
   const key = JSON.stringify(request);
   let session = sessions.get(key);

@@ -5,6 +5,7 @@ import { MOUNT_SELECTOR, renderInline } from './inline-placement.tsx';
 import { messagesFor } from './messages.ts';
 import { hideOffer, isOfferShown, renderOffer } from './offer-placement.tsx';
 import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
+import { forgetReferral } from './forget-referral.ts';
 import { clearSessions, loadSession } from './session.ts';
 
 /** Set by `purchase` or `open`, cleared once the dialog was shown (or could not be). */
@@ -17,6 +18,7 @@ let latest = 0;
  * appear or change. Idempotent: every call brings all placements up to date with `context`.
  */
 export function show(context: PanelContext): Promise<void> {
+  if (context.reason === 'forget') return forgetReferral(context.server, context.programId);
   return update(context).catch(warn);
 }
 

@@ -49,6 +49,21 @@ describe('loader and panel together', () => {
     expect(sessionRequest?.body).toMatchObject({ referral: { code: 'ALICE7K2', clickId: 'clk_9' } });
   });
 
+  it('with consent required, the friend sees the offer and its coupon code before any cookie or click', async () => {
+    history.replaceState(null, '', '/?ref=ALICE7K2');
+    const requests = stubServer({ session: () => json(session({ offer: aliceOffer })) });
+    const script = widgetScript();
+    script.dataset.consent = 'required';
+
+    startLoader(script, importPanel);
+
+    await vi.waitFor(() => expect(document.querySelector('sarafan-offer')).not.toBeNull());
+    expect(byTestId(shadowOf('sarafan-offer'), 'sarafan-offer-code').textContent).toBe('ALICE7K2');
+    expect(requests.map((request) => request.url)).toEqual([`${SERVER}/v1/widget/session`]);
+    expect(requests[0]?.body).toMatchObject({ referral: { code: 'ALICE7K2' } });
+    expect(document.cookie).toBe('');
+  });
+
   it('identify and purchase queued in the stub open the ambassador dialog', async () => {
     stubServer({ session: () => json(session({ ambassador: ambassadorView() })) });
     const queued = Object.assign(() => {}, { q: [] as unknown[][] });

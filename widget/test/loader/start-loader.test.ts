@@ -42,6 +42,7 @@ let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   clearCookies();
   localStorage.clear();
+  sessionStorage.clear();
   delete host.sarafan;
   document.body.innerHTML = '';
   history.replaceState(null, '', '/');
@@ -66,7 +67,8 @@ describe('referral from the address bar', () => {
     expect(requests).toHaveLength(1);
     const [click] = requests;
     expect(click?.url).toBe(`${SERVER}/v1/widget/clicks`);
-    expect(click?.init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' });
+    // Credentials, so that a tracking server under the shop's own site can set sarafan_ref itself.
+    expect(click?.init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'include' });
     expect(click?.body).toEqual({
       programId: 'demo',
       code: 'ALICE7K2',
@@ -172,7 +174,7 @@ describe('command queue', () => {
     expect(shown.at(-1)).toMatchObject({ reason: 'purchase', identity });
   });
 
-  it('takes identity from the script tag', async () => {
+  it('takes identity from the script tag (as strings: the panel keeps the fields the server verifies)', async () => {
     const { shown, importPanel } = fakePanel();
     const script = widgetScript({
       program: 'demo',
@@ -187,7 +189,7 @@ describe('command queue', () => {
     await settle();
     expect(shown.at(-1)).toMatchObject({
       reason: 'open',
-      identity: { email: 'bob@example.com', name: 'Bob', customerId: 'cust-9', timestamp: 1_700_000_000_000, signature: 'b'.repeat(64) },
+      identity: { email: 'bob@example.com', name: 'Bob', customerId: 'cust-9', timestamp: '1700000000000', signature: 'b'.repeat(64) },
     });
   });
 
@@ -262,6 +264,8 @@ describe('consent', () => {
     startLoader(widgetScript(), fakePanel().importPanel);
     await settle();
     expect(requests).toHaveLength(1);
+    // Without credentials: the browser ignores any cookie the tracking server might set in its answer.
+    expect(requests[0]?.init?.credentials).toBe('omit');
     expect(cookie('sarafan_vid') || undefined).toBeUndefined();
     expect(cookie('sarafan_ref') || undefined).toBeUndefined();
 
@@ -270,12 +274,178 @@ describe('consent', () => {
     expect(cookie('sarafan_ref')).toBe('BOB42XY.c2');
   });
 
+  it('asks the panel to have the server-set cookie deleted once, when the choice turns to no', async () => {
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    sarafan('consent', false);
+    sarafan('consent', false);
+    await settle();
+    expect(shown.filter((context) => context.reason === 'forget')).toHaveLength(1);
+
+    // The refusal is remembered: the next page does not ask again.
+    delete host.sarafan;
+    const next = fakePanel();
+    startLoader(widgetScript(), next.importPanel);
+    sarafan('consent', false);
+    await settle();
+    expect(next.importPanel).not.toHaveBeenCalled();
+  });
+
   it('a queued consent(false) is honoured before any cookie is written', () => {
     new Function(STUB)();
     sarafan('consent', false);
     startLoader(widgetScript(), fakePanel().importPanel);
     // Deleting (max-age=0) is the only write; a deleted cookie reads as absent or empty.
     expect(cookie('sarafan_vid') || undefined).toBeUndefined();
+  });
+});
+
+describe('consent required (data-consent="required")', () => {
+  const requiredScript = () => widgetScript({ program: 'demo', consent: 'required' });
+  const LANDING = '/product/1?ref=alice7k2&sarafan_click=clk_1';
+
+  /** A friend lands from a short link; the shop's consent banner has not been answered. */
+  async function landWithoutConsent() {
+    history.replaceState(null, '', LANDING);
+    const requests = stubServer({ clicks: () => json({ clickId: 'clk_1', counted: false }) });
+    const panel = fakePanel();
+    startLoader(requiredScript(), panel.importPanel);
+    await settle();
+    return { requests, ...panel };
+  }
+
+  /** The next page of the same tab: a fresh loader, the same sessionStorage and cookies. */
+  async function nextPage(path: string) {
+    delete host.sarafan;
+    history.replaceState(null, '', path);
+    const panel = fakePanel();
+    startLoader(requiredScript(), panel.importPanel);
+    await settle();
+    return panel;
+  }
+
+  it('writes no cookie and sends no click before consent, yet shows the friend offer', async () => {
+    const { requests, shown } = await landWithoutConsent();
+    expect(requests).toHaveLength(0);
+    expect(document.cookie).toBe('');
+    expect(location.search).toBe('?ref=alice7k2');
+    // The panel gets the waiting referral's code, so the friend sees the offer and its coupon.
+    expect(shown.at(-1)).toMatchObject({ reason: 'referral', referral: { code: 'ALICE7K2', clickId: 'clk_1' } });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('reports the waiting click once consent is given, then keeps the cookies', async () => {
+    const { requests, shown } = await landWithoutConsent();
+    sarafan('consent', true);
+    sarafan('consent', true);
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.init?.credentials).toBe('include');
+    expect(requests[0]?.body).toMatchObject({
+      programId: 'demo',
+      code: 'ALICE7K2',
+      clickId: 'clk_1',
+      url: `http://localhost:3000${LANDING}`,
+      visitorId: cookie('sarafan_vid'),
+    });
+    expect(cookie('sarafan_vid')).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(cookie('sarafan_ref')).toBe('ALICE7K2.clk_1');
+    expect(localStorage.getItem('sarafan_consent')).toBe('1');
+    expect(shown.at(-1)).toMatchObject({ reason: 'referral', referral: { code: 'ALICE7K2', clickId: 'clk_1' } });
+
+    // Nothing waits any more: later pages do not report it again.
+    await nextPage('/cart');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('keeps the referral across pages of the tab and reports it when consent comes later', async () => {
+    const { requests } = await landWithoutConsent();
+    const second = await nextPage('/product/2');
+    expect(requests).toHaveLength(0);
+    expect(document.cookie).toBe('');
+    expect(second.shown.at(-1)).toMatchObject({ reason: 'referral', referral: { code: 'ALICE7K2' } });
+
+    sarafan('consent', true);
+    await settle();
+    expect(requests).toHaveLength(1);
+    // The landing page's address, with the short link's click id that it claims.
+    expect(requests[0]?.body).toMatchObject({ code: 'ALICE7K2', clickId: 'clk_1', url: `http://localhost:3000${LANDING}` });
+    expect(cookie('sarafan_ref')).toBe('ALICE7K2.clk_1');
+  });
+
+  it('a consent(true) queued in the stub on a later page reports the waiting click', async () => {
+    const { requests } = await landWithoutConsent();
+    delete host.sarafan;
+    history.replaceState(null, '', '/cart');
+    new Function(STUB)();
+    sarafan('consent', true);
+    startLoader(requiredScript(), fakePanel().importPanel);
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(cookie('sarafan_ref')).toBe('ALICE7K2.clk_1');
+  });
+
+  it('drops the waiting referral when consent is refused: nothing sent or stored, now or later', async () => {
+    const { requests, shown } = await landWithoutConsent();
+    sarafan('consent', false);
+    await settle();
+    expect(requests).toHaveLength(0);
+    expect(document.cookie).toBe('');
+    // Nothing was ever set, so there is nothing for the server to delete.
+    expect(shown.some((context) => context.reason === 'forget')).toBe(false);
+
+    const later = await nextPage('/cart');
+    expect(requests).toHaveLength(0);
+    expect(later.importPanel).not.toHaveBeenCalled();
+    sarafan('consent', true);
+    await settle();
+    expect(requests).toHaveLength(0);
+    expect(cookie('sarafan_ref')).toBeUndefined();
+  });
+
+  it('a remembered yes reports the click at once', async () => {
+    localStorage.setItem('sarafan_consent', '1');
+    const { requests } = await landWithoutConsent();
+    expect(requests).toHaveLength(1);
+    expect(cookie('sarafan_ref')).toBe('ALICE7K2.clk_1');
+    expect(cookie('sarafan_vid')).toBeTruthy();
+  });
+
+  it('a later landing replaces the waiting referral (last click wins)', async () => {
+    const { requests } = await landWithoutConsent();
+    await nextPage('/?via=BOB42XY');
+    sarafan('consent', true);
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.body).toMatchObject({ code: 'BOB42XY' });
+    expect(requests[0]?.body).not.toHaveProperty('clickId');
+  });
+
+  it('waits in memory when sessionStorage is blocked', async () => {
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    const { requests } = await landWithoutConsent();
+    expect(requests).toHaveLength(0);
+    sarafan('consent', true);
+    await settle();
+    expect(requests).toHaveLength(1);
+    expect(cookie('sarafan_ref')).toBe('ALICE7K2.clk_1');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('ignores a hand-edited waiting referral', async () => {
+    sessionStorage.setItem('sarafan_held', 'javascript:alert(1)');
+    const requests = stubServer({});
+    const { importPanel } = await nextPage('/');
+    sarafan('consent', true);
+    await settle();
+    expect(requests).toHaveLength(0);
+    expect(importPanel).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 

@@ -43,7 +43,7 @@ describe('inline mount point', () => {
     const root = shadowOf('[data-sarafan-panel]');
     const rewards = [...root.querySelectorAll<HTMLElement>('[data-testid="sarafan-reward"]')].map((reward) => reward.textContent);
     expect(rewards).toEqual([
-      '€2.16 Rejected (not eligible: your own purchase)',
+      '€2.16 Rejected (your own purchase)',
       '€4.00 On hold (under review)',
       '€1.00 Pending',
     ]);
@@ -147,6 +147,14 @@ describe('friend offer', () => {
     expect(byTestId(root, 'sarafan-offer-copy').tagName).toBe('BUTTON');
   });
 
+  it('shows the offer for a referral still waiting for consent, sending the server only code and click id', async () => {
+    const requests = stubServer({ session: () => json(session({ offer: aliceOffer })) });
+    const waiting = { code: 'ALICE7K2', clickId: undefined, url: 'http://localhost:3000/?ref=ALICE7K2' };
+    await show(panelContext({ referral: waiting, reason: 'referral' }));
+    expect(requests[0]?.body).toEqual({ programId: 'demo', visitorId: 'visitor_1', referral: { code: 'ALICE7K2' } });
+    expect(byTestId(shadowOf('sarafan-offer'), 'sarafan-offer-code').textContent).toBe('ALICE7K2');
+  });
+
   it('stays dismissed for the rest of the visit', async () => {
     serve(session({ offer: aliceOffer }));
     const referred = panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral' });
@@ -165,6 +173,28 @@ describe('friend offer', () => {
     stubServer({ session: () => json({ error: { code: 'internal', message: 'boom' } }, 500) });
     await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_3' }, reason: 'referral' }));
     expect(document.querySelector('sarafan-offer')).toBeNull();
+  });
+});
+
+describe('consent withdrawn (forget)', () => {
+  it('asks the server, with credentials, to delete the cookie it set, and shows nothing', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel>shop content</div>';
+    const requests = stubServer({ forget: () => new Response(null, { status: 204 }) });
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'forget' }));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.url).toBe(`${SERVER}/v1/widget/forget`);
+    expect(requests[0]?.init).toMatchObject({ method: 'POST', credentials: 'include', keepalive: true });
+    expect(requests[0]?.body).toEqual({ programId: 'demo' });
+    expect(document.querySelector('sarafan-offer')).toBeNull();
+    expect(document.querySelector('[data-sarafan-panel]')?.shadowRoot).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('warns once when the server cannot be reached', async () => {
+    stubServer({});
+    await show(panelContext({ reason: 'forget' }));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[sarafan\] /);
   });
 });
 

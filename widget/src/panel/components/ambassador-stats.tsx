@@ -51,7 +51,7 @@ export function AmbassadorStats({ ambassador, t, lang }: Props) {
             >
               <span>{formatMoney(reward.amount, reward.currency, lang)}</span>{' '}
               <span>{t.status[reward.status] ?? reward.status}</span>
-              {reward.reason && <span data-testid="sarafan-reward-reason"> ({t.reason[reward.reason] ?? reward.reason})</span>}
+              {reward.reason && <span> ({t.reason[reward.reason]})</span>}
             </li>
           ))}
         </ul>

@@ -2,8 +2,8 @@ import type { Identity } from '../panel-context.ts';
 
 /**
  * Accepts what the shop passed to `identify` (or the script tag's dataset, where everything is a
- * string) and keeps only the fields the server verifies. Anything unusable is `null`, never an
- * exception. The signature itself is checked by the server.
+ * string), as the loader let it through, and keeps only the fields the server verifies. Anything
+ * unusable is `null`, never an exception. The signature itself is checked by the server.
  */
 export function toIdentity(value: unknown): Identity | null {
   const input = Object(value) as Record<string, unknown>;
