@@ -35,9 +35,13 @@ export type AttributionResult<A> =
   | { attributed: true; candidate: ReferralCandidate<A> }
   | { attributed: false; reason: NotAttributedReason; candidate: ReferralCandidate<A> | null };
 
-export function attribute<A>(input: AttributionInput<A>): AttributionResult<A> {
+export function attribute<A extends { id: number }>(input: AttributionInput<A>): AttributionResult<A> {
+  // A coupon of the cookie's own ambassador does not compete with it: the click is the richer
+  // evidence (its time, browser and network feed the fraud rules), and the coupon stays as the fallback.
+  const sameAmbassador = input.coupon !== null && input.cookie?.ambassador.id === input.coupon.ambassador.id;
+  const couponFirst = input.couponBeatsCookie && !sameAmbassador;
   const ordered = (
-    input.couponBeatsCookie ? [input.coupon, input.cookie, input.customer] : [input.cookie, input.customer, input.coupon]
+    couponFirst ? [input.coupon, input.cookie, input.customer] : [input.cookie, input.customer, input.coupon]
   ).filter((candidate): candidate is ReferralCandidate<A> => candidate !== null);
   if (ordered.length === 0) {
     return { attributed: false, reason: input.referralGiven ? 'unknown_referral' : 'no_referral', candidate: null };

@@ -1,10 +1,12 @@
 import type { Clock } from '../clock.ts';
+import { isPublicAddress } from '../domain/public-address.ts';
 import { IpUserAgentHasher } from './visitor-fingerprint.ts';
 
 /**
  * The salted hashes that stand in for a customer's network and browser in the fraud rules, so
  * that no IP address is ever stored. Each comes as a list, today's salt first, so that matching
- * also finds what was stored under yesterday's salt.
+ * also finds what was stored under yesterday's salt. The list is empty for an address that is not
+ * public (`isPublicAddress`): behind an untrusted proxy every customer would look like one.
  */
 export class ClientHashes {
   readonly #hasher: IpUserAgentHasher;
@@ -16,6 +18,7 @@ export class ClientHashes {
   }
 
   ipUserAgent(ip: string, userAgent: string): string[] {
+    if (!isPublicAddress(ip)) return [];
     const { current, previous } = this.#hasher.hashes(ip, userAgent, this.#clock());
     return [current, previous];
   }

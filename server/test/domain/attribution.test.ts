@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, attribute, type AttributionInput, type ReferralCandidate } from '../../src/domain/attribution.ts';
 
 const DAY = 86_400_000;
-type Ambassador = 'alice' | 'bob' | 'carol';
+const PEOPLE = { alice: { id: 1 }, bob: { id: 2 }, carol: { id: 3 } };
+type Ambassador = (typeof PEOPLE)[keyof typeof PEOPLE];
 
-const candidate = (ambassador: Ambassador, overrides: Partial<ReferralCandidate<Ambassador>> = {}): ReferralCandidate<Ambassador> => ({
+const candidate = (name: keyof typeof PEOPLE, overrides: Partial<ReferralCandidate<Ambassador>> = {}): ReferralCandidate<Ambassador> => ({
   via: 'click',
-  ambassador,
+  ambassador: PEOPLE[name],
   referredAt: 0,
   clickId: 'c1',
   ...overrides,
@@ -24,7 +25,7 @@ const input = (overrides: Partial<AttributionInput<Ambassador>> = {}): Attributi
 
 describe('attribute', () => {
   it('attributes to the cookie within the window', () => {
-    expect(attribute(input())).toMatchObject({ attributed: true, candidate: { ambassador: 'alice' } });
+    expect(attribute(input())).toMatchObject({ attributed: true, candidate: { ambassador: PEOPLE.alice } });
   });
 
   it('says no_referral or unknown_referral when there is no candidate', () => {
@@ -37,29 +38,35 @@ describe('attribute', () => {
     expect(attribute(input({ convertedAt: 30 * DAY + 1 }))).toMatchObject({
       attributed: false,
       reason: 'outside_attribution_window',
-      candidate: { ambassador: 'alice' },
+      candidate: { ambassador: PEOPLE.alice },
     });
   });
 
   it('lets the coupon beat the cookie by default, and the cookie win when the program says so', () => {
     const coupon = candidate('bob', { via: 'coupon', referredAt: null, clickId: null });
-    expect(attribute(input({ coupon }))).toMatchObject({ candidate: { via: 'coupon', ambassador: 'bob' } });
-    expect(attribute(input({ coupon, couponBeatsCookie: false }))).toMatchObject({ candidate: { via: 'click', ambassador: 'alice' } });
+    expect(attribute(input({ coupon }))).toMatchObject({ candidate: { via: 'coupon', ambassador: PEOPLE.bob } });
+    expect(attribute(input({ coupon, couponBeatsCookie: false }))).toMatchObject({ candidate: { via: 'click', ambassador: PEOPLE.alice } });
+  });
+
+  it("keeps the click when the coupon is the cookie's own ambassador's, and the coupon when the click expired", () => {
+    const coupon = candidate('alice', { via: 'coupon', referredAt: null, clickId: null });
+    expect(attribute(input({ coupon }))).toMatchObject({ candidate: { via: 'click', clickId: 'c1' } });
+    expect(attribute(input({ coupon, convertedAt: 40 * DAY }))).toMatchObject({ attributed: true, candidate: { via: 'coupon' } });
   });
 
   it('falls back to a later kind of evidence when the first has expired', () => {
     const coupon = candidate('bob', { via: 'coupon', referredAt: null, clickId: null });
     expect(attribute(input({ coupon, couponBeatsCookie: false, convertedAt: 40 * DAY }))).toMatchObject({
       attributed: true,
-      candidate: { ambassador: 'bob' },
+      candidate: { ambassador: PEOPLE.bob },
     });
   });
 
   it('uses a referral bound to the customer when the browser has none (another device)', () => {
     const customer = candidate('carol', { via: 'customer', referredAt: 2 * DAY });
-    expect(attribute(input({ cookie: null, customer }))).toMatchObject({ attributed: true, candidate: { via: 'customer', ambassador: 'carol' } });
+    expect(attribute(input({ cookie: null, customer }))).toMatchObject({ attributed: true, candidate: { via: 'customer', ambassador: PEOPLE.carol } });
     // The browser's own referral is the fresher evidence.
-    expect(attribute(input({ customer }))).toMatchObject({ candidate: { ambassador: 'alice' } });
+    expect(attribute(input({ customer }))).toMatchObject({ candidate: { ambassador: PEOPLE.alice } });
   });
 });
 

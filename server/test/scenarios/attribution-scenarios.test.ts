@@ -135,6 +135,11 @@ const scenarios: Scenario[] = [
     expect: { orders: { o1: { attributed: true, to: 'bob', via: 'coupon' } } },
   },
   {
+    name: "a coupon of the cookie's own ambassador keeps the click as the evidence",
+    steps: [{ click: 'alice', visitor: 'f1' }, { order: 'o1', visitor: 'f1', coupon: 'alice', email: FRIEND }],
+    expect: { orders: { o1: { attributed: true, to: 'alice', via: 'click' } } },
+  },
+  {
     name: 'the cookie beats the coupon when the program says so',
     settings: { couponBeatsCookie: false },
     steps: [{ click: 'alice', visitor: 'f1' }, { order: 'o1', visitor: 'f1', coupon: 'bob', email: FRIEND }],
@@ -244,6 +249,18 @@ const scenarios: Scenario[] = [
         o2: { attributed: true, reward: pending() },
       },
     },
+  },
+  {
+    name: 'behind a proxy the server does not trust, every customer has its address: the IP rules stay silent',
+    steps: [
+      { identify: AMBASSADORS.alice.email, visitor: 'alice-phone', ip: '127.0.0.1', ua: ALICE_UA },
+      { click: 'alice', visitor: 'f1', ip: '127.0.0.1', ua: ALICE_UA },
+      { order: 'o1', visitor: 'f1', email: 'p1@example.com', ip: '10.0.0.5', ua: ALICE_UA },
+      { order: 'o2', coupon: 'alice', email: 'p2@example.com', ip: '10.0.0.5' },
+      { order: 'o3', coupon: 'alice', email: 'p3@example.com', ip: '10.0.0.5' },
+      { order: 'o4', coupon: 'alice', email: 'p4@example.com', ip: '10.0.0.5' },
+    ],
+    expect: { orders: { o1: { attributed: true, via: 'click', reward: pending() }, o4: { attributed: true, reward: pending() } } },
   },
   {
     name: 'self-referral held for review when the program prefers a human look',
