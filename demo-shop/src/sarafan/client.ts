@@ -4,6 +4,7 @@ import type {
   ConversionRequest,
   ConversionResponse,
   CouponResponse,
+  RefundRequest,
 } from '../../../shared/src/wire.ts';
 
 /**
@@ -12,11 +13,6 @@ import type {
  *
  * Calls have a short timeout: a checkout must not hang because the referral service is slow.
  */
-
-export interface RefundRequest {
-  /** Minor units refunded; whatever remains of the order when omitted. */
-  amount?: number;
-}
 
 /** Sarafan could not be reached, timed out, or failed (5xx): worth retrying later. */
 export class SarafanUnavailableError extends Error {

@@ -61,7 +61,7 @@ export interface TestApp {
  * the demo shop, and `other`) and a hand-moved clock.
  */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy'>> = {},
+  options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-server-test-'));
   const dbPath = join(dir, 'test.sqlite');
@@ -91,6 +91,7 @@ export async function createTestApp(
     ...(options.fallbackProgramId ? { fallbackProgramId: options.fallbackProgramId } : {}),
     ...(options.cookieDomains ? { cookieDomains: options.cookieDomains } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.approvalIntervalMs ? { approvalIntervalMs: options.approvalIntervalMs } : {}),
   });
   await app.ready();
 
