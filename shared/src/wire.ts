@@ -235,6 +235,22 @@ export interface LedgerResponse {
   entries: LedgerEntryView[];
 }
 
+/** GET /v1/ambassadors/{code}/personal-data: everything Sarafan keeps about one ambassador. */
+export interface PersonalDataExport {
+  ambassador: { code: string; email: string; name: string | null; customerId: string | null; createdAt: number };
+  /** The browsers (visitor ids) the ambassador identified in, and when first. */
+  browsers: Array<{ visitorId: string; firstSeenAt: number }>;
+  /** Their own orders as a customer of the shop. */
+  orders: Array<{ orderId: string; amount: number; currency: string; createdAt: number }>;
+  ledger: LedgerResponse;
+}
+
+/** DELETE /v1/ambassadors/{code}/personal-data */
+export interface ErasureResponse {
+  code: string;
+  erasedAt: number;
+}
+
 /** An item of GET /v1/rewards and the answer of the review calls. */
 export interface OwnerRewardView {
   id: number;

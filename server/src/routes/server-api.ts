@@ -4,6 +4,7 @@ import type { Services } from '../services/services.ts';
 import { ambassadorRoutes } from './ambassadors.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
+import { personalDataRoutes } from './personal-data.ts';
 import { rewardRoutes } from './rewards.ts';
 
 /** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
@@ -14,4 +15,5 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(couponRoutes, { services });
   await app.register(conversionRoutes, { services });
   await app.register(rewardRoutes, { services });
+  await app.register(personalDataRoutes, { services });
 }

@@ -3,6 +3,8 @@ import type * as Wire from '../../../shared/src/wire.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
 import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
+import type * as PersonalDataSchemas from './personal-data.ts';
+import type * as RewardSchemas from './rewards.ts';
 import type * as WidgetSchemas from './widget.ts';
 
 /**
@@ -22,4 +24,11 @@ export type WireConformance = [
   Check<Same<Static<typeof CouponSchemas.CouponResponse>, Wire.CouponResponse>>,
   Check<Same<Static<typeof ConversionSchemas.ConversionRequest>, Wire.ConversionRequest>>,
   Check<Same<Static<typeof ConversionSchemas.ConversionResponse>, Wire.ConversionResponse>>,
+  Check<Same<Static<typeof ConversionSchemas.RefundRequest>, Wire.RefundRequest>>,
+  Check<Same<Static<typeof ConversionSchemas.OrderStatusRequest>, Wire.OrderStatusRequest>>,
+  Check<Same<Static<typeof RewardSchemas.OwnerRewardView>, Wire.OwnerRewardView>>,
+  Check<Same<Static<typeof RewardSchemas.RewardReviewRequest>, Wire.RewardReviewRequest>>,
+  Check<Same<Static<typeof RewardSchemas.LedgerResponse>, Wire.LedgerResponse>>,
+  Check<Same<Static<typeof PersonalDataSchemas.PersonalDataExport>, Wire.PersonalDataExport>>,
+  Check<Same<Static<typeof PersonalDataSchemas.ErasureResponse>, Wire.ErasureResponse>>,
 ];

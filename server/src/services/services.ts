@@ -3,6 +3,7 @@ import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
+import { PersonalDataService } from './personal-data.ts';
 import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
@@ -18,6 +19,7 @@ export interface Services {
   userAgents: UserAgents;
   conversions: ConversionService;
   rewards: RewardService;
+  personalData: PersonalDataService;
   widgetSessions: WidgetSessionService;
 }
 
@@ -25,6 +27,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const ambassadors = new AmbassadorService(context);
   const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
   const userAgents = new UserAgents();
+  const rewards = new RewardService(context, ambassadors);
   return {
     context,
     ambassadors,
@@ -32,7 +35,8 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     clicks: new ClickService(context, userAgents, clickOptions),
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
-    rewards: new RewardService(context, ambassadors),
+    rewards,
+    personalData: new PersonalDataService(context, ambassadors, rewards),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
   };
 }

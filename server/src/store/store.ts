@@ -116,6 +116,24 @@ export interface Store {
    * null), at most `limit` per call; returns how many. Idempotent: approved rewards are not pending. */
   approveDueRewards(programId: string | null, entry: LedgerContext, limit: number): Promise<number>;
   ledgerOf(ambassadorId: number): Promise<{ entries: LedgerEntryRecord[]; balances: LedgerBalanceRecord[] }>;
+
+  // Personal data
+  /** The ambassador's browsers and their own orders as a customer, for an export. */
+  personalDataOf(ambassador: AmbassadorRecord): Promise<{ browsers: PersonalBrowser[]; orders: PersonalOrder[] }>;
+  /** Erases what identifies the ambassador, keeping rewards and the ledger; false if already erased. */
+  eraseAmbassador(ambassador: AmbassadorRecord, at: number): Promise<boolean>;
+}
+
+export interface PersonalBrowser {
+  visitorId: string;
+  firstSeenAt: number;
+}
+
+export interface PersonalOrder {
+  orderId: string;
+  amount: number;
+  currency: string;
+  createdAt: number;
 }
 
 export interface CustomerKeys {

@@ -24,6 +24,8 @@ import type {
   NewAmbassador,
   NewConversion,
   OrderStatusPlanner,
+  PersonalBrowser,
+  PersonalOrder,
   RefundPlanner,
   RewardUpdate,
   Store,
@@ -33,6 +35,7 @@ import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
 import { createLedger } from './ledger.ts';
 import { openDatabase } from './open-database.ts';
+import { createPersonalData } from './personal-data.ts';
 import { createReferralLookups } from './referral-lookups.ts';
 import { createRewardWrites } from './reward-writes.ts';
 import {
@@ -78,6 +81,7 @@ export class SqliteStore implements Store {
   readonly #conversions: ReturnType<typeof createConversionWrites>;
   readonly #rewards: ReturnType<typeof createRewardWrites>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
+  readonly #personalData: ReturnType<typeof createPersonalData>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
@@ -89,6 +93,7 @@ export class SqliteStore implements Store {
     this.#conversions = createConversionWrites(db, this.#ledger);
     this.#rewards = createRewardWrites(db, this.#ledger);
     this.#referrals = createReferralLookups(db);
+    this.#personalData = createPersonalData(db);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
@@ -144,7 +149,8 @@ export class SqliteStore implements Store {
       ambassadorByEmail: db.prepare<{ programId: string; emailNormalised: string }, AmbassadorRow>(
         'SELECT * FROM ambassadors WHERE program_id = @programId AND email_normalised = @emailNormalised',
       ),
-      ambassadorByCode: db.prepare<[string], AmbassadorRow>('SELECT * FROM ambassadors WHERE code = ?'),
+      // An erased ambassador's code leads nowhere.
+      ambassadorByCode: db.prepare<[string], AmbassadorRow>('SELECT * FROM ambassadors WHERE code = ? AND erased_at IS NULL'),
       ambassadorById: db.prepare<[number], AmbassadorRow>('SELECT * FROM ambassadors WHERE id = ?'),
       insertVisitor: db.prepare<AmbassadorVisitor & { at: number }>(
         `INSERT OR IGNORE INTO ambassador_visitors (ambassador_id, visitor_id, first_seen_at)
@@ -420,5 +426,28 @@ export class SqliteStore implements Store {
       entries: this.#ledger.entriesOf(ambassadorId),
       balances: this.#ledger.balancesOf(ambassadorId),
     }))();
+  }
+
+  async personalDataOf(ambassador: AmbassadorRecord): Promise<{ browsers: PersonalBrowser[]; orders: PersonalOrder[] }> {
+    return this.#db.transaction(() => ({
+      browsers: this.#personalData.browsers(ambassador.id),
+      orders: this.#personalData.ownOrders({
+        programId: ambassador.programId,
+        emailNormalised: ambassador.emailNormalised,
+        customerId: ambassador.customerId,
+      }),
+    }))();
+  }
+
+  async eraseAmbassador(ambassador: AmbassadorRecord, at: number): Promise<boolean> {
+    return this.#personalData.erase(
+      {
+        ambassadorId: ambassador.id,
+        programId: ambassador.programId,
+        emailNormalised: ambassador.emailNormalised,
+        customerId: ambassador.customerId,
+      },
+      at,
+    );
   }
 }

@@ -25,6 +25,10 @@ CREATE TABLE program_blocked_referrers (
   PRIMARY KEY (program_id, domain)
 ) STRICT, WITHOUT ROWID;
 
+-- An erased ambassador keeps the row (the ledger points to it) but none of their personal data,
+-- and their code stops working.
+ALTER TABLE ambassadors ADD COLUMN erased_at INTEGER;
+
 -- Where the ambassador's own browsers were seen from (salted IP + user agent hashes).
 CREATE TABLE ambassador_fingerprints (
   ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id),
