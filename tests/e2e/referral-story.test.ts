@@ -4,32 +4,23 @@
  * sees her pending reward, a refund voids it, and Alice cannot refer herself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, personUserAgent } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
-import { buyFirstProduct, watchForPageErrors } from '../support/shop-pages.ts';
+import { buyFirstProduct } from '../support/shop-pages.ts';
+import { Visitors } from '../support/visitors.ts';
 
 let stack: DemoStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let visitors: Visitors;
 
-async function newVisitor(): Promise<Page> {
-  const context = await browser.newContext({ userAgent: personUserAgent(browser) });
-  contexts.push(context);
-  const page = await context.newPage();
-  watchForPageErrors(page, pageErrors);
-  return page;
-}
+const newVisitor = (): Promise<Page> => visitors.newVisitor();
 
 beforeAll(async () => {
   stack = await startDemoStack();
-  browser = await launchChromium();
+  visitors = await Visitors.launch();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  await visitors?.close();
   await stack?.close();
 });
 
@@ -190,7 +181,7 @@ describe('referral story in Chromium', () => {
   });
 
   it('no page threw or logged an error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(visitors.pageErrors).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   FraudReason,
   FraudRule,
   LedgerActor,
+  LedgerBalance,
   LedgerBucket,
   NotAttributedReason,
   OrderStatus,
@@ -173,13 +174,8 @@ export interface LedgerEntryRecord {
   createdAt: number;
 }
 
-export interface LedgerBalanceRecord {
-  currency: string;
-  held: number;
-  pending: number;
-  approved: number;
-  paid: number;
-}
+/** Sums of the ledger per currency; the same as on the wire. */
+export type LedgerBalanceRecord = LedgerBalance;
 
 /** A referred visitor who identified, bound to the ambassador who referred them. */
 export interface ReferralBinding {
