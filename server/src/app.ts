@@ -8,6 +8,7 @@ import { shortLinkRoutes } from './routes/short-links.ts';
 import { widgetApiRoutes } from './routes/widget-api.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { ApprovalScheduler } from './services/approval-scheduler.ts';
+import { WebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { BatcherOptions } from './services/write-batcher.ts';
 import type { Store } from './store/store.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   fallbackProgramId?: string | null;
   /** How often rewards whose hold period has passed are approved; 0 turns the scheduler off. */
   approvalIntervalMs?: number;
+  /** How often due webhook deliveries are sent; 0 turns the sending off (tests send by hand). */
+  webhookIntervalMs?: number;
   /** Parent domains for the server-set `sarafan_ref` when the server runs on a shop's subdomain. */
   cookieDomains?: readonly string[];
 }
@@ -38,6 +41,8 @@ export interface AppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     sarafan: Services;
+    /** Sends the webhook outbox; `deliverDue()` runs one round now. */
+    sarafanWebhooks: WebhookDispatcher;
   }
 }
 
@@ -78,6 +83,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.decorate('sarafan', services);
+  const webhooks = new WebhookDispatcher(services.context, options.webhookIntervalMs ?? 0, app.log);
+  app.decorate('sarafanWebhooks', webhooks);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   // Only JSON bodies (and, on the browser API, JSON sent as text/plain); anything else is a 415.
@@ -93,12 +100,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const scheduler = new ApprovalScheduler(services.rewards, options.approvalIntervalMs ?? 0, app.log);
   app.addHook('onReady', async () => {
     scheduler.start();
+    webhooks.start();
   });
 
   // preClose runs before the HTTP server waits for open requests, and those requests wait for
   // their batch: draining first lets them finish. onClose catches anything that arrived since.
   app.addHook('preClose', async () => {
     await scheduler.stop();
+    await webhooks.stop();
     await services.clicks.drain();
   });
   app.addHook('onClose', async () => {

@@ -28,6 +28,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** How often rewards whose hold period has passed are approved; 0 turns it off. */
   approvalIntervalMs: number;
+  /** How often due webhook deliveries are sent; 0 turns it off. */
+  webhookIntervalMs: number;
   /**
    * Parent domains the server may set `sarafan_ref` on when it runs on a subdomain of the shop
    * (`SARAFAN_COOKIE_DOMAINS=shop.example`). Not needed when the shop proxies a path to the server.
@@ -62,6 +64,7 @@ export function defaultConfig(): ServerConfig {
     defaultProgram: null,
     trustProxy: false,
     approvalIntervalMs: 60_000,
+    webhookIntervalMs: 2_000,
     cookieDomains: [],
   };
 }
@@ -96,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   config.trustProxy = parseSwitch('SARAFAN_TRUST_PROXY', value('SARAFAN_TRUST_PROXY'), false);
   const approvalInterval = value('SARAFAN_APPROVAL_INTERVAL_MS');
   if (approvalInterval !== undefined) config.approvalIntervalMs = parseInterval('SARAFAN_APPROVAL_INTERVAL_MS', approvalInterval);
+  const webhookInterval = value('SARAFAN_WEBHOOK_INTERVAL_MS');
+  if (webhookInterval !== undefined) config.webhookIntervalMs = parseInterval('SARAFAN_WEBHOOK_INTERVAL_MS', webhookInterval);
   const cookieDomains = value('SARAFAN_COOKIE_DOMAINS');
   if (cookieDomains !== undefined) config.cookieDomains = parseCookieDomains(cookieDomains);
   return config;

@@ -47,6 +47,8 @@ export const ReferralCodeNotFoundError = defineApiError('referral_code_not_found
 export const CouponNotFoundError = defineApiError('coupon_not_found', 404, 'No coupon has this code.');
 export const ConversionNotFoundError = defineApiError('conversion_not_found', 404, 'No conversion has this order id.');
 export const RewardNotFoundError = defineApiError('reward_not_found', 404, 'No reward of this program has this id.');
+export const WebhookEndpointNotFoundError = defineApiError('webhook_not_found', 404, 'No webhook endpoint of this program has this id.');
+export const WebhookDeliveryNotFoundError = defineApiError('delivery_not_found', 404, 'No webhook delivery of this program has this id.');
 export const WidgetNotBuiltError = defineApiError(
   'widget_not_built',
   404,

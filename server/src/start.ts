@@ -48,6 +48,7 @@ export async function startTrackingServer(options: StartOptions = {}): Promise<R
       cookieDomains: config.cookieDomains,
       fallbackProgramId: config.defaultProgram ?? (config.seedDemo ? DEMO_PROGRAM_ID : null),
       approvalIntervalMs: config.approvalIntervalMs,
+      webhookIntervalMs: config.webhookIntervalMs,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),

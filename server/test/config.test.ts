@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       approvalIntervalMs: 60_000,
+      webhookIntervalMs: 2_000,
       cookieDomains: [],
     });
     expect(config.ipSalt).toMatch(/^[0-9a-f]{32}$/);
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       SARAFAN_TRUST_PROXY: '1',
       SARAFAN_DEFAULT_PROGRAM: 'shop',
       SARAFAN_APPROVAL_INTERVAL_MS: '0',
+      SARAFAN_WEBHOOK_INTERVAL_MS: '500',
       SARAFAN_COOKIE_DOMAINS: '.Shop.example, other-shop.co.uk',
       LOG_LEVEL: 'WARN',
     });
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       defaultProgram: 'shop',
       trustProxy: true,
       approvalIntervalMs: 0,
+      webhookIntervalMs: 500,
       cookieDomains: ['shop.example', 'other-shop.co.uk'],
     });
   });

@@ -283,3 +283,56 @@ export interface CouponResponse {
 }
 
 export type CouponIneligibleReason = 'own_code';
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks (owner API, and the deliveries a shop receives)
+
+export const WEBHOOK_EVENT_TYPES = [
+  'ambassador.created',
+  'conversion.attributed',
+  'reward.created',
+  'reward.approved',
+  'reward.rejected',
+  'reward.voided',
+  'reward.paid',
+  'milestone.reached',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The body of every delivery. `data` depends on `type` (see the README). */
+export interface WebhookEvent {
+  id: string;
+  type: WebhookEventType;
+  programId: string;
+  createdAt: number;
+  data: Record<string, unknown>;
+}
+
+/** POST /v1/webhooks: creates the endpoint, or updates the one with the same URL. */
+export interface WebhookEndpointRequest {
+  url: string;
+  /** Absent: every event. */
+  events?: WebhookEventType[];
+}
+
+export interface WebhookEndpointView {
+  id: number;
+  url: string;
+  /** `["*"]` for every event. */
+  events: string[];
+  /** The signing secret: keep it on your server. */
+  secret: string;
+  createdAt: number;
+}
+
+export interface WebhookDeliveryView {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt?: number;
+  deliveredAt?: number;
+  createdAt: number;
+  log: Array<{ attemptedAt: number; statusCode?: number; error?: string; durationMs: number }>;
+}

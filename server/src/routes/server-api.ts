@@ -6,6 +6,7 @@ import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
 import { personalDataRoutes } from './personal-data.ts';
 import { rewardRoutes } from './rewards.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 /** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
 export async function serverApiRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
@@ -16,4 +17,5 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(conversionRoutes, { services });
   await app.register(rewardRoutes, { services });
   await app.register(personalDataRoutes, { services });
+  await app.register(webhookRoutes, { services });
 }

@@ -7,6 +7,7 @@ import { PersonalDataService } from './personal-data.ts';
 import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
+import { WebhookService } from './webhooks.ts';
 import { WidgetSessionService } from './widget-session.ts';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   conversions: ConversionService;
   rewards: RewardService;
   personalData: PersonalDataService;
+  webhooks: WebhookService;
   widgetSessions: WidgetSessionService;
 }
 
@@ -37,6 +39,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards,
     personalData: new PersonalDataService(context, ambassadors, rewards),
+    webhooks: new WebhookService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
   };
 }

@@ -211,3 +211,43 @@ export interface ClickBreakdown {
   byBrowser: Array<{ value: string | null; clicks: number }>;
   byOs: Array<{ value: string | null; clicks: number }>;
 }
+
+export interface WebhookEndpointRecord {
+  id: number;
+  url: string;
+  secret: string;
+  /** Event types, or `['*']`. */
+  events: string[];
+  createdAt: number;
+}
+
+/** A delivery whose time has come, with what it takes to send it. */
+export interface DueDelivery {
+  deliveryId: number;
+  attempts: number;
+  url: string;
+  secret: string;
+  eventId: string;
+  type: string;
+  /** The JSON body, byte for byte what is signed and sent. */
+  payload: string;
+}
+
+export interface WebhookAttempt {
+  attemptedAt: number;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface WebhookDeliveryRecord {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: number | null;
+  deliveredAt: number | null;
+  createdAt: number;
+  log: WebhookAttempt[];
+}

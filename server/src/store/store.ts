@@ -6,6 +6,7 @@ import type {
   ClickRecord,
   ClickSource,
   ClientDetails,
+  DueDelivery,
   ConversionDetails,
   ConversionRecord,
   LedgerBalanceRecord,
@@ -14,7 +15,11 @@ import type {
   ProgramRecord,
   ReferralBinding,
   RewardRecord,
+  WebhookAttempt,
+  WebhookDeliveryRecord,
+  WebhookEndpointRecord,
 } from './records.ts';
+import type { DeliveryOutcome } from '../domain/webhook-retry.ts';
 
 /**
  * The narrow interface between the services and the database. SQLite implements it today; a
@@ -122,6 +127,19 @@ export interface Store {
   personalDataOf(ambassador: AmbassadorRecord): Promise<{ browsers: PersonalBrowser[]; orders: PersonalOrder[] }>;
   /** Erases what identifies the ambassador, keeping rewards and the ledger; false if already erased. */
   eraseAmbassador(ambassador: AmbassadorRecord, at: number): Promise<boolean>;
+
+  // Webhooks (events are put in the outbox by the writes above, in their own transactions)
+  /** Creates the endpoint, or updates the events of the program's endpoint with this URL. */
+  saveWebhookEndpoint(programId: string, url: string, events: string, secret: string, at: number): Promise<WebhookEndpointRecord>;
+  listWebhookEndpoints(programId: string): Promise<WebhookEndpointRecord[]>;
+  deleteWebhookEndpoint(programId: string, endpointId: number, at: number): Promise<boolean>;
+  /** Pending deliveries whose next attempt is due, oldest first. */
+  dueWebhookDeliveries(now: number, limit: number): Promise<Array<DueDelivery & { giveUpAt: number }>>;
+  recordWebhookAttempt(attempt: WebhookAttempt & { deliveryId: number }, outcome: DeliveryOutcome): Promise<void>;
+  /** Newest first, with every attempt. */
+  listWebhookDeliveries(programId: string, endpointId: number, limit: number): Promise<WebhookDeliveryRecord[]>;
+  /** Sends a delivery again from `at`, retrying until `giveUpAt`; false if it is not the program's. */
+  redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean>;
 }
 
 export interface PersonalBrowser {

@@ -2,10 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { ConversionDetails } from '../records.ts';
 import type { LedgerContext, NewConversion, OrderStatusPlanner, RefundPlanner } from '../store.ts';
 import type { Ledger } from './ledger.ts';
+import type { Outbox } from './outbox.ts';
 import { conversionFromRow, rewardFromRow, type ConversionRow, type RewardRow } from './row-mapping.ts';
 
 /** Conversions, their rewards and refunds: the writes that move money, each one transaction. */
-export function createConversionWrites(db: Database, ledger: Ledger) {
+export function createConversionWrites(db: Database, ledger: Ledger, outbox: Outbox) {
   const selectConversion = db.prepare<{ programId: string; orderId: string }, ConversionRow & { ambassador_code: string | null }>(
     `SELECT c.*, a.code AS ambassador_code FROM conversions c
      LEFT JOIN ambassadors a ON a.id = c.ambassador_id
@@ -75,7 +76,13 @@ export function createConversionWrites(db: Database, ledger: Ledger) {
       }).lastInsertRowid;
       ledger.append({ id: Number(rewardId) }, reward.change, { actor: 'shop_api', at: conversion.createdAt });
     }
-    return { created: inserted.changes === 1, conversion: found(conversion.programId, conversion.orderId) };
+    const stored = found(conversion.programId, conversion.orderId);
+    if (inserted.changes === 1 && stored.attributed) {
+      const { orderId, amount, currency, ambassadorCode, attributedVia, customerEmail, createdAt } = stored;
+      const data = { conversion: { orderId, amount, currency, ambassadorCode, attributedVia, customerEmail, createdAt } };
+      outbox.enqueue(conversion.programId, 'conversion.attributed', data, conversion.createdAt);
+    }
+    return { created: inserted.changes === 1, conversion: stored };
   });
 
   const refund = db.transaction(

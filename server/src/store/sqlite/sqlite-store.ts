@@ -14,7 +14,12 @@ import {
   type ProgramRecord,
   type ReferralBinding,
   type RewardRecord,
+  type DueDelivery,
+  type WebhookAttempt,
+  type WebhookDeliveryRecord,
+  type WebhookEndpointRecord,
 } from '../records.ts';
+import type { DeliveryOutcome } from '../../domain/webhook-retry.ts';
 import type {
   ClickWrite,
   ClickWriteResult,
@@ -34,10 +39,12 @@ import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
 import { createLedger } from './ledger.ts';
+import { createOutbox } from './outbox.ts';
 import { openDatabase } from './open-database.ts';
 import { createPersonalData } from './personal-data.ts';
 import { createReferralLookups } from './referral-lookups.ts';
 import { createRewardWrites } from './reward-writes.ts';
+import { createWebhookStore } from './webhook-store.ts';
 import {
   ambassadorFromRow,
   clickFromRow,
@@ -77,6 +84,8 @@ export class SqliteStore implements Store {
   readonly #db: Database;
   readonly #writeClicksInline: ReturnType<typeof createClickWriter>;
   readonly #clickThread: ClickWriteThread | null;
+  readonly #outbox: ReturnType<typeof createOutbox>;
+  readonly #webhooks: ReturnType<typeof createWebhookStore>;
   readonly #ledger: ReturnType<typeof createLedger>;
   readonly #conversions: ReturnType<typeof createConversionWrites>;
   readonly #rewards: ReturnType<typeof createRewardWrites>;
@@ -89,8 +98,10 @@ export class SqliteStore implements Store {
     this.#db = db;
     this.#writeClicksInline = createClickWriter(db);
     this.#clickThread = clickThread;
-    this.#ledger = createLedger(db);
-    this.#conversions = createConversionWrites(db, this.#ledger);
+    this.#outbox = createOutbox(db);
+    this.#webhooks = createWebhookStore(db);
+    this.#ledger = createLedger(db, this.#outbox);
+    this.#conversions = createConversionWrites(db, this.#ledger, this.#outbox);
     this.#rewards = createRewardWrites(db, this.#ledger);
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
@@ -270,6 +281,10 @@ export class SqliteStore implements Store {
             emailNormalised: ambassador.emailNormalised,
           });
           if (!row) throw new Error('ambassador vanished inside its own transaction');
+          if (inserted.changes === 1) {
+            const { code, email, name, customerId, createdAt } = ambassadorFromRow(row);
+            this.#outbox.enqueue(ambassador.programId, 'ambassador.created', { ambassador: { code, email, name, customerId, createdAt } }, ambassador.createdAt);
+          }
           return { status: inserted.changes === 1 ? 'created' : 'existing', ambassador: ambassadorFromRow(row) };
         })
         .immediate();
@@ -449,5 +464,33 @@ export class SqliteStore implements Store {
       },
       at,
     );
+  }
+
+  async saveWebhookEndpoint(programId: string, url: string, events: string, secret: string, at: number): Promise<WebhookEndpointRecord> {
+    return this.#webhooks.saveEndpoint(programId, url, events, secret, at);
+  }
+
+  async listWebhookEndpoints(programId: string): Promise<WebhookEndpointRecord[]> {
+    return this.#webhooks.endpoints(programId);
+  }
+
+  async deleteWebhookEndpoint(programId: string, endpointId: number, at: number): Promise<boolean> {
+    return this.#webhooks.deleteEndpoint(programId, endpointId, at);
+  }
+
+  async dueWebhookDeliveries(now: number, limit: number): Promise<Array<DueDelivery & { giveUpAt: number }>> {
+    return this.#webhooks.due(now, limit);
+  }
+
+  async recordWebhookAttempt(attempt: WebhookAttempt & { deliveryId: number }, outcome: DeliveryOutcome): Promise<void> {
+    this.#webhooks.recordAttempt(attempt, outcome);
+  }
+
+  async listWebhookDeliveries(programId: string, endpointId: number, limit: number): Promise<WebhookDeliveryRecord[]> {
+    return this.#webhooks.deliveries(programId, endpointId, limit);
+  }
+
+  async redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean> {
+    return this.#webhooks.redeliver(programId, deliveryId, at, giveUpAt);
   }
 }
