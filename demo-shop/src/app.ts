@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ShopConfig } from './config.ts';
 import { CustomerSessions } from './customer-session.ts';
 import { registerFormBodyParser } from './http/form-body.ts';
+import { sarafanWebhookRoutes } from './sarafan/webhooks.ts';
 import { messagePage } from './pages/message.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
@@ -58,6 +59,7 @@ export function buildShopApp(options: ShopAppOptions): FastifyInstance {
   app.register(checkoutRoutes, { shop });
   app.register(orderRoutes, { shop });
   app.register(accountRoutes, { shop });
+  app.register(sarafanWebhookRoutes, { store, now });
 
   app.setNotFoundHandler((request, reply) =>
     sendPage(shop, request, reply, {

@@ -3,6 +3,7 @@ import { buildShopApp } from './app.ts';
 import { resolveShopConfig, type ShopConfig } from './config.ts';
 import { errorMessage, SarafanClient } from './sarafan/client.ts';
 import { syncPendingOrders } from './sarafan/conversions.ts';
+import { registerSarafanWebhook } from './sarafan/webhooks.ts';
 import { ShopStore } from './store.ts';
 
 export interface RunningShop {
@@ -53,6 +54,12 @@ export async function startDemoShop(config: Partial<ShopConfig> = {}, options: S
   const pendingSync = syncPendingOrders({ store, sarafan, now, log: app.log }, catchUp.signal).catch((error: unknown) =>
     app.log.warn({ reason: errorMessage(error) }, 'catching up with Sarafan failed'),
   );
+  // Sarafan calls the shop where it listens, not where browsers see it.
+  const webhookRegistration = registerSarafanWebhook(
+    { store, sarafan, log: app.log },
+    `http://${urlHost(resolved.host)}:${port}`,
+    catchUp.signal,
+  );
 
   let closing: Promise<void> | null = null;
   return {
@@ -64,6 +71,7 @@ export async function startDemoShop(config: Partial<ShopConfig> = {}, options: S
       closing ??= (async () => {
         catchUp.abort();
         await pendingSync;
+        await webhookRegistration;
         await app.close();
         store.close();
       })();

@@ -106,6 +106,16 @@ const MIGRATIONS: readonly string[] = [
      amount INTEGER NOT NULL,
      PRIMARY KEY (order_id, line)
    );`,
+  // Store credit the shop grants when Sarafan approves a referral reward (webhook reward.approved).
+  `CREATE TABLE store_credits (
+     event_id TEXT PRIMARY KEY,
+     ambassador_code TEXT NOT NULL,
+     reward_id INTEGER NOT NULL,
+     amount INTEGER NOT NULL,
+     currency TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX store_credits_by_ambassador ON store_credits (ambassador_code);`,
 ];
 
 interface CustomerRow {
@@ -209,6 +219,15 @@ export class ShopStore {
     this.#statements = {
       getSetting: db.prepare<{ key: string }, { value: string }>('SELECT value FROM settings WHERE key = @key'),
       putSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (@key, @value)'),
+      replaceSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (@key, @value)'),
+      insertCredit: db.prepare(
+        `INSERT OR IGNORE INTO store_credits (event_id, ambassador_code, reward_id, amount, currency, created_at)
+         VALUES (@eventId, @ambassadorCode, @rewardId, @amount, @currency, @createdAt)`,
+      ),
+      creditOf: db.prepare<{ ambassadorCode: string }, { currency: string; amount: number }>(
+        `SELECT currency, SUM(amount) AS amount FROM store_credits WHERE ambassador_code = @ambassadorCode
+         GROUP BY currency ORDER BY currency`,
+      ),
       customerById: db.prepare<{ id: number }, CustomerRow>('SELECT * FROM customers WHERE id = @id'),
       customerByEmail: db.prepare<{ email: string }, CustomerRow>('SELECT * FROM customers WHERE email = @email'),
       insertCustomer: db.prepare(
@@ -280,6 +299,24 @@ export class ShopStore {
     const row = this.#statements.getSetting.get({ key });
     if (!row) throw new Error('session secret missing after insert');
     return row.value;
+  }
+
+  /** The secret Sarafan signs its webhooks with; null until the shop has registered its endpoint. */
+  webhookSecret(): string | null {
+    return this.#statements.getSetting.get({ key: 'sarafan_webhook_secret' })?.value ?? null;
+  }
+
+  setWebhookSecret(secret: string): void {
+    this.#statements.replaceSetting.run({ key: 'sarafan_webhook_secret', value: secret });
+  }
+
+  /** Credits an approved referral reward once per webhook event (a redelivery adds nothing). */
+  addStoreCredit(credit: { eventId: string; ambassadorCode: string; rewardId: number; amount: number; currency: string }, now: number): boolean {
+    return this.#statements.insertCredit.run({ ...credit, createdAt: now }).changes === 1;
+  }
+
+  storeCreditOf(ambassadorCode: string): Array<{ currency: string; amount: number }> {
+    return this.#statements.creditOf.all({ ambassadorCode });
   }
 
   /** Finds the customer by e-mail or creates them; a non-empty `name` replaces the stored one. */

@@ -5,6 +5,8 @@ import type {
   ConversionResponse,
   CouponResponse,
   RefundRequest,
+  WebhookEndpointRequest,
+  WebhookEndpointView,
 } from '../../../shared/src/wire.ts';
 
 /**
@@ -78,6 +80,11 @@ export class SarafanClient {
     return this.#request<AmbassadorResponse>('GET', `/v1/ambassadors/${encodeURIComponent(code)}`, undefined, {
       nullOn404: true,
     });
+  }
+
+  /** Idempotent on the URL: returns the endpoint with its signing secret. */
+  async registerWebhook(endpoint: WebhookEndpointRequest): Promise<WebhookEndpointView> {
+    return this.#required(await this.#request<WebhookEndpointView>('POST', '/v1/webhooks', endpoint));
   }
 
   #required<T>(value: T | null): T {

@@ -3,15 +3,16 @@ import type { Customer, ShopStore } from '../store.ts';
 import type { SarafanClient } from './client.ts';
 
 /**
- * Store credit in the demo shop is the customer's referral rewards, as Sarafan keeps them. The shop
- * does not keep its own ledger: it asks Sarafan and shows the sums.
+ * Store credit in the demo shop is the customer's referral rewards. Usable credit is what the shop
+ * granted when Sarafan's `reward.approved` webhook arrived (its own `store_credits`); what is still
+ * pending comes from Sarafan's answer.
  */
 
 export interface CreditTotals {
   currency: string;
   /** Earned but not yet usable: waiting for approval (or for a review). */
   pending: number;
-  /** Approved: usable as store credit. */
+  /** Approved and credited by the shop: usable. */
   approved: number;
 }
 
@@ -23,16 +24,16 @@ export interface StoreCredit {
 
 /** `held` rewards are under a fraud review; to the customer that is still "pending". */
 const PENDING: ReadonlySet<RewardStatus> = new Set(['pending', 'held']);
-const APPROVED: ReadonlySet<RewardStatus> = new Set(['approved']);
 
-export function creditTotals(rewards: AmbassadorResponse['rewards']): CreditTotals[] {
+export function creditTotals(rewards: AmbassadorResponse['rewards'], credited: Array<{ currency: string; amount: number }>): CreditTotals[] {
   const byCurrency = new Map<string, CreditTotals>();
-  for (const reward of rewards) {
-    const totals = byCurrency.get(reward.currency) ?? { currency: reward.currency, pending: 0, approved: 0 };
-    if (PENDING.has(reward.status)) totals.pending += reward.amount;
-    if (APPROVED.has(reward.status)) totals.approved += reward.amount;
-    byCurrency.set(reward.currency, totals);
-  }
+  const totalsOf = (currency: string) => {
+    const totals = byCurrency.get(currency) ?? { currency, pending: 0, approved: 0 };
+    byCurrency.set(currency, totals);
+    return totals;
+  };
+  for (const reward of rewards) if (PENDING.has(reward.status)) totalsOf(reward.currency).pending += reward.amount;
+  for (const credit of credited) totalsOf(credit.currency).approved += credit.amount;
   return [...byCurrency.values()];
 }
 
@@ -57,6 +58,6 @@ export async function storeCreditFor(
   return {
     ambassadorCode: ambassador.code,
     link: ambassador.link,
-    totals: creditTotals(Array.isArray(ambassador.rewards) ? ambassador.rewards : []),
+    totals: creditTotals(Array.isArray(ambassador.rewards) ? ambassador.rewards : [], deps.store.storeCreditOf(ambassador.code)),
   };
 }

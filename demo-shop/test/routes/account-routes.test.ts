@@ -25,7 +25,7 @@ describe('account', () => {
     expect(shop.jar.get('shop_customer')).toBeUndefined();
   });
 
-  it('shows store credit from Sarafan, the panel mount and the orders', async () => {
+  it("shows store credit (pending from Sarafan, usable from the shop's credits), the panel mount and the orders", async () => {
     shop = testShop({ sarafanUrl: fake.url, sarafanSecretKey: fake.secret });
     const signIn = await shop.post('/sign-in', { email: 'dana@example.com', name: '<i>Dana</i>' });
     expect(signIn.statusCode).toBe(303);
@@ -48,6 +48,8 @@ describe('account', () => {
       { orderId: 'X-2', amount: 180, currency: 'EUR', status: 'approved' },
       { orderId: 'X-3', amount: 995, currency: 'EUR', status: 'voided' },
     ];
+    // What the reward.approved webhook granted.
+    shop.store.addStoreCredit({ eventId: 'evt_1', ambassadorCode: code, rewardId: 2, amount: 180, currency: 'EUR' }, 1);
     await shop.post('/cart', { slug: 'wool-socks' });
     await shop.post('/checkout', { email: 'dana@example.com', name: '', coupon: '' });
     page = (await shop.get('/account')).body;

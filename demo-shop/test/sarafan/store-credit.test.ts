@@ -5,16 +5,21 @@ import { ShopStore } from '../../src/store.ts';
 import { startFakeSarafan, type FakeSarafan } from '../support/fake-sarafan.ts';
 
 describe('creditTotals', () => {
-  it('sums per currency: pending (incl. held) and approved; voided and paid are not credit', () => {
+  it("sums per currency: pending (incl. held) from Sarafan, approved from the shop's own credits", () => {
     expect(
-      creditTotals([
-        { orderId: '1', amount: 324, currency: 'EUR', status: 'pending' },
-        { orderId: '2', amount: 100, currency: 'EUR', status: 'held' },
-        { orderId: '3', amount: 250, currency: 'EUR', status: 'approved' },
-        { orderId: '4', amount: 999, currency: 'EUR', status: 'voided' },
-        { orderId: '5', amount: 777, currency: 'EUR', status: 'paid' },
-        { orderId: '6', amount: 500, currency: 'USD', status: 'approved' },
-      ]),
+      creditTotals(
+        [
+          { orderId: '1', amount: 324, currency: 'EUR', status: 'pending' },
+          { orderId: '2', amount: 100, currency: 'EUR', status: 'held' },
+          { orderId: '3', amount: 250, currency: 'EUR', status: 'approved' },
+          { orderId: '4', amount: 999, currency: 'EUR', status: 'voided' },
+          { orderId: '5', amount: 777, currency: 'EUR', status: 'paid' },
+        ],
+        [
+          { currency: 'EUR', amount: 250 },
+          { currency: 'USD', amount: 500 },
+        ],
+      ),
     ).toEqual([
       { currency: 'EUR', pending: 424, approved: 250 },
       { currency: 'USD', pending: 0, approved: 500 },
