@@ -17,6 +17,7 @@ const order = (refundedAmount = 0, reward: Partial<Reward> | null = {}): Convers
   refundedAmount,
   orderStatus: 'paid',
   reward: reward ? { originalAmount: 1_000, amount: 1_000, status: 'pending', holdUntil: 5, ...reward } : null,
+  bonuses: [],
 });
 
 describe('planRefund', () => {
