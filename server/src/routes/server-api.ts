@@ -5,6 +5,7 @@ import { ambassadorRoutes } from './ambassadors.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
 import { personalDataRoutes } from './personal-data.ts';
+import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 
 /** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
@@ -15,5 +16,6 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(couponRoutes, { services });
   await app.register(conversionRoutes, { services });
   await app.register(rewardRoutes, { services });
+  await app.register(rewardRulesRoutes, { services });
   await app.register(personalDataRoutes, { services });
 }

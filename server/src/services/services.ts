@@ -4,6 +4,7 @@ import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import { PersonalDataService } from './personal-data.ts';
+import { RewardRulesService } from './reward-rules.ts';
 import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
@@ -19,6 +20,7 @@ export interface Services {
   userAgents: UserAgents;
   conversions: ConversionService;
   rewards: RewardService;
+  rewardRules: RewardRulesService;
   personalData: PersonalDataService;
   widgetSessions: WidgetSessionService;
 }
@@ -36,6 +38,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards,
+    rewardRules: new RewardRulesService(context, ambassadors),
     personalData: new PersonalDataService(context, ambassadors, rewards),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
   };
