@@ -54,6 +54,7 @@ export const WidgetNotBuiltError = defineApiError(
   404,
   'The widget is not built: run `npm run build`, then reload.',
 );
+export const RulesVersionNotFoundError = defineApiError('rules_version_not_found', 404, 'This program has no rules version with this number.');
 export const NotFoundError = defineApiError('not_found', 404, 'Nothing here.');
 export const OrderIdConflictError = defineApiError(
   'order_id_conflict',

@@ -26,8 +26,8 @@ export function seedDemoProgram(store: Store, options: DemoSeedOptions): Promise
       secretKey: options.secretKey,
       landingUrl: options.shopUrl,
       allowedOrigins: [options.shopUrl],
-      rewardBasisPoints: 1_000,
-      friendDiscountPercent: 10,
+      // The reward rules are left out: a new program starts with the defaults (10% store
+      // credit, 10% off for the friend), and a restart keeps what the owner has changed since.
     },
     (options.clock ?? systemClock)(),
   );

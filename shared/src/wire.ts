@@ -1,3 +1,6 @@
+import type { RewardRules } from './reward-rules/rules.ts';
+
+export type { RewardRules } from './reward-rules/rules.ts';
 /**
  * The JSON shapes that cross the wire, shared by the server (which answers) and by the widget and
  * the demo shop (which ask). The server's route schemas must produce exactly these.
@@ -171,6 +174,12 @@ export interface ConversionResponse {
   /** The friend offer applied to this order, when attributed. */
   friendDiscount?: { percent: number; amount: number };
   reward?: ConversionReward;
+  /** Milestone bonuses this order unlocked for the ambassador, each a reward of its own. */
+  bonuses?: Array<ConversionReward & { milestone: number }>;
+  /** The friend's share of the reward, as the ambassador chose (split), in the reward's unit. */
+  friendShare?: number;
+  /** The version of the program's reward rules this order was computed with. */
+  rulesVersion?: number;
   createdAt: number;
 }
 
@@ -335,4 +344,36 @@ export interface WebhookDeliveryView {
   deliveredAt?: number;
   createdAt: number;
   log: Array<{ attemptedAt: number; statusCode?: number; error?: string; durationMs: number }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reward rules (owner API)
+
+/** One immutable version of a program's reward rules. */
+export interface RulesVersion {
+  version: number;
+  createdAt: number;
+  rules: RewardRules;
+}
+
+/** GET /v1/program: the program, its rules in force and every version's number. */
+export interface ProgramResponse {
+  id: string;
+  name: string;
+  rules: RulesVersion;
+  versions: Array<{ version: number; createdAt: number }>;
+}
+
+/** PUT /v1/ambassadors/{code}/reward-choices: the owner's VIP tier and the ambassador's split. */
+export interface RewardChoicesRequest {
+  /** A tier name of the rules in force; null = the tier earned by successful referrals. */
+  tier?: string | null;
+  /** The friend's share of the ambassador's rewards, one of the split's choices; null = none. */
+  friendSharePercent?: number | null;
+}
+
+export interface RewardChoicesResponse {
+  code: string;
+  tier: string | null;
+  friendSharePercent: number | null;
 }

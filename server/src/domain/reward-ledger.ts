@@ -25,6 +25,7 @@ export interface Transfer {
 /** Why an entry was written (stable codes in the ledger). */
 export type LedgerReason =
   | 'conversion'
+  | 'milestone_reached'
   | 'fraud_rule'
   | 'hold_period_passed'
   | 'owner_approved'
@@ -44,8 +45,12 @@ export interface RewardChange extends RewardState {
 }
 
 /** The first entry of every reward. A rejected reward is recorded too, so its reason can be shown. */
-export function createReward(amount: number, status: 'pending' | 'held' | 'rejected'): RewardChange {
-  const reason: LedgerReason = status === 'pending' ? 'conversion' : 'fraud_rule';
+export function createReward(
+  amount: number,
+  status: 'pending' | 'held' | 'rejected',
+  earnedFor: 'conversion' | 'milestone_reached' = 'conversion',
+): RewardChange {
+  const reason: LedgerReason = status === 'pending' ? earnedFor : 'fraud_rule';
   return { status, amount: status === 'rejected' ? 0 : amount, transfers: [{ amount, from: 'earned', to: status, reason }] };
 }
 

@@ -11,12 +11,32 @@ export interface ConversionState {
   amount: number;
   refundedAmount: number;
   orderStatus: OrderStatus;
-  reward: (RewardState & { originalAmount: number; holdUntil: number | null }) | null;
+  reward: StoredReward | null;
+  /** Milestone bonuses the conversion unlocked. */
+  bonuses: Array<StoredReward & { id: number }>;
+}
+
+type StoredReward = RewardState & { originalAmount: number; holdUntil: number | null };
+
+type BonusChanges<C> = Array<{ rewardId: number; change: C }>;
+
+/**
+ * A bonus rewards the referral count the conversion reached: it stands while the referral still
+ * counts (a partial refund keeps it), and goes with the whole order (voided before approval,
+ * clawed back after).
+ */
+function takeBackBonuses(conversion: ConversionState, reason: 'refund' | 'order_canceled'): BonusChanges<RewardChange> {
+  const changes: BonusChanges<RewardChange> = [];
+  for (const bonus of conversion.bonuses) {
+    const change = takeBack(bonus, { amount: 1, refundedAmount: 1, canceled: true }, reason);
+    if (change) changes.push({ rewardId: bonus.id, change });
+  }
+  return changes;
 }
 
 export type RefundOutcome =
   | { ok: false; reason: 'refund_exceeds_order'; remaining: number }
-  | { ok: true; amount: number; refundedAmount: number; status: ConversionStatus; reward: RewardChange | null };
+  | { ok: true; amount: number; refundedAmount: number; status: ConversionStatus; reward: RewardChange | null; bonuses: BonusChanges<RewardChange> };
 
 /**
  * What a refund does. `requested` null means "everything that remains". The reward shrinks in
@@ -33,7 +53,8 @@ export function planRefund(conversion: ConversionState, requested: number | null
   const reward = conversion.reward
     ? takeBack(conversion.reward, { amount: conversion.amount, refundedAmount, canceled: false }, 'refund')
     : null;
-  return { ok: true, amount, refundedAmount, status, reward };
+  const bonuses = status === 'refunded' ? takeBackBonuses(conversion, 'refund') : [];
+  return { ok: true, amount, refundedAmount, status, reward, bonuses };
 }
 
 const NEXT_ORDER_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -45,7 +66,13 @@ const NEXT_ORDER_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
 export type OrderStatusOutcome =
   | { ok: false; reason: 'invalid_order_status'; current: OrderStatus }
   | { ok: true; unchanged: true }
-  | { ok: true; unchanged: false; orderStatus: OrderStatus; reward: (RewardChange & { holdUntil?: number }) | null };
+  | {
+      ok: true;
+      unchanged: false;
+      orderStatus: OrderStatus;
+      reward: (RewardChange & { holdUntil?: number }) | null;
+      bonuses: BonusChanges<RewardChange & { holdUntil?: number }>;
+    };
 
 /**
  * An order moves forward only: paid → fulfilled → canceled (or paid → canceled); repeating the
@@ -65,17 +92,16 @@ export function planOrderStatus(
   const reward = conversion.reward;
   if (next === 'canceled') {
     const change = reward ? takeBack(reward, { amount: conversion.amount, refundedAmount: conversion.refundedAmount, canceled: true }, 'order_canceled') : null;
-    return { ok: true, unchanged: false, orderStatus: next, reward: change };
+    return { ok: true, unchanged: false, orderStatus: next, reward: change, bonuses: takeBackBonuses(conversion, 'order_canceled') };
   }
-  const startsHold =
-    program.holdStartsAt === 'fulfilled' &&
-    reward !== null &&
-    reward.holdUntil === null &&
-    (reward.status === 'pending' || reward.status === 'held');
-  return {
-    ok: true,
-    unchanged: false,
-    orderStatus: next,
-    reward: startsHold && reward ? { status: reward.status, amount: reward.amount, transfers: [], holdUntil: now + program.holdPeriodMs } : null,
-  };
+  const startHold = (stored: StoredReward | null) =>
+    program.holdStartsAt === 'fulfilled' && stored !== null && stored.holdUntil === null && (stored.status === 'pending' || stored.status === 'held')
+      ? { status: stored.status, amount: stored.amount, transfers: [], holdUntil: now + program.holdPeriodMs }
+      : null;
+  const bonuses: BonusChanges<RewardChange & { holdUntil?: number }> = [];
+  for (const bonus of conversion.bonuses) {
+    const change = startHold(bonus);
+    if (change) bonuses.push({ rewardId: bonus.id, change });
+  }
+  return { ok: true, unchanged: false, orderStatus: next, reward: startHold(reward), bonuses };
 }

@@ -5,6 +5,7 @@ import { ambassadorRoutes } from './ambassadors.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
 import { personalDataRoutes } from './personal-data.ts';
+import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 import { webhookRoutes } from './webhooks.ts';
 
@@ -16,6 +17,7 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(couponRoutes, { services });
   await app.register(conversionRoutes, { services });
   await app.register(rewardRoutes, { services });
+  await app.register(rewardRulesRoutes, { services });
   await app.register(personalDataRoutes, { services });
   await app.register(webhookRoutes, { services });
 }

@@ -74,6 +74,15 @@ export const NotAttributedReason = Type.Union([
   Type.Literal('coupon_site'),
 ]);
 
+const ConversionReward = Type.Object({
+  id: Type.Integer(),
+  amount: Type.Integer(),
+  currency: Type.String(),
+  status: RewardStatus,
+  reasons: Type.Array(FraudReason),
+  holdUntil: Type.Optional(EpochMs),
+});
+
 export const ConversionResponse = Type.Object({
   orderId: Type.String(),
   amount: Type.Integer(),
@@ -94,15 +103,9 @@ export const ConversionResponse = Type.Object({
   ambassadorCode: Type.Optional(Type.String()),
   reason: Type.Optional(NotAttributedReason),
   friendDiscount: Type.Optional(Type.Object({ percent: Percent, amount: Type.Integer() })),
-  reward: Type.Optional(
-    Type.Object({
-      id: Type.Integer(),
-      amount: Type.Integer(),
-      currency: Type.String(),
-      status: RewardStatus,
-      reasons: Type.Array(FraudReason),
-      holdUntil: Type.Optional(EpochMs),
-    }),
-  ),
+  reward: Type.Optional(ConversionReward),
+  bonuses: Type.Optional(Type.Array(Type.Composite([ConversionReward, Type.Object({ milestone: Type.Integer() })]))),
+  friendShare: Type.Optional(Type.Integer()),
+  rulesVersion: Type.Optional(Type.Integer()),
   createdAt: EpochMs,
 });

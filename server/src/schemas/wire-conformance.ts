@@ -5,6 +5,7 @@ import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
 import type * as PersonalDataSchemas from './personal-data.ts';
 import type * as RewardSchemas from './rewards.ts';
+import type * as RulesSchemas from './reward-rules.ts';
 import type * as WidgetSchemas from './widget.ts';
 
 /**
@@ -31,4 +32,8 @@ export type WireConformance = [
   Check<Same<Static<typeof RewardSchemas.LedgerResponse>, Wire.LedgerResponse>>,
   Check<Same<Static<typeof PersonalDataSchemas.PersonalDataExport>, Wire.PersonalDataExport>>,
   Check<Same<Static<typeof PersonalDataSchemas.ErasureResponse>, Wire.ErasureResponse>>,
+  Check<Same<Static<typeof RulesSchemas.RewardRules>, Wire.RewardRules>>,
+  Check<Same<Static<typeof RulesSchemas.ProgramResponse>, Wire.ProgramResponse>>,
+  Check<Same<Static<typeof RulesSchemas.RewardChoicesRequest>, Wire.RewardChoicesRequest>>,
+  Check<Same<Static<typeof RulesSchemas.RewardChoicesResponse>, Wire.RewardChoicesResponse>>,
 ];

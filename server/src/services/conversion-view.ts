@@ -1,5 +1,5 @@
-import type { ConversionResponse } from '../../../shared/src/wire.ts';
-import type { ConversionDetails } from '../store/records.ts';
+import type { ConversionResponse, ConversionReward } from '../../../shared/src/wire.ts';
+import type { ConversionDetails, RewardRecord } from '../store/records.ts';
 
 /** The wire form of a stored conversion; the same for the first answer, a repeat, and refunds. */
 export function conversionResponse(conversion: ConversionDetails): ConversionResponse {
@@ -23,15 +23,17 @@ export function conversionResponse(conversion: ConversionDetails): ConversionRes
       amount: conversion.friendDiscountAmount ?? 0,
     };
   }
-  if (conversion.reward) {
-    response.reward = {
-      id: conversion.reward.id,
-      amount: conversion.reward.amount,
-      currency: conversion.reward.currency,
-      status: conversion.reward.status,
-      reasons: conversion.reward.reasons,
-    };
-    if (conversion.reward.holdUntil !== null) response.reward.holdUntil = conversion.reward.holdUntil;
+  if (conversion.reward) response.reward = rewardView(conversion.reward);
+  if (conversion.bonuses.length > 0) {
+    response.bonuses = conversion.bonuses.map((bonus) => ({ ...rewardView(bonus), milestone: bonus.milestone ?? 0 }));
   }
+  if (conversion.friendShare !== null) response.friendShare = conversion.friendShare;
+  if (conversion.rulesVersion !== null) response.rulesVersion = conversion.rulesVersion;
   return response;
+}
+
+function rewardView(reward: RewardRecord): ConversionReward {
+  const view: ConversionReward = { id: reward.id, amount: reward.amount, currency: reward.currency, status: reward.status, reasons: reward.reasons };
+  if (reward.holdUntil !== null) view.holdUntil = reward.holdUntil;
+  return view;
 }

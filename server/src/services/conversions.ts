@@ -3,14 +3,17 @@ import type { ConversionRequest, ConversionResponse, OrderStatus } from '../../.
 import { addMonths, attribute, type ReferralCandidate } from '../domain/attribution.ts';
 import { fraudReasons, fraudVerdict } from '../domain/fraud-rules.ts';
 import { createReward } from '../domain/reward-ledger.ts';
-import { planOrderStatus, planRefund, rewardForOrder } from '../domain/rewards.ts';
+import { planOrderStatus, planRefund } from '../domain/rewards.ts';
+import { friendOffer } from '../../../shared/src/reward-rules/friend-offer.ts';
+import { referralReward, type ReferralRewardOutcome } from '../../../shared/src/reward-rules/referral-reward.ts';
+import { rewardUnit } from '../../../shared/src/reward-rules/rules.ts';
 import {
   ConversionNotFoundError,
   InvalidOrderStatusError,
   OrderIdConflictError,
   RefundExceedsOrderError,
 } from '../errors.ts';
-import type { AmbassadorRecord, ClickRecord, ConversionDetails, ConversionRecord, ProgramRecord } from '../store/records.ts';
+import type { AmbassadorRecord, ClickRecord, ConversionDetails, ConversionRecord, ProgramRecord, RulesVersionRecord } from '../store/records.ts';
 import type { CustomerKeys, NewConversion, NewReward, Store } from '../store/store.ts';
 import type { AmbassadorService } from './ambassadors.ts';
 import type { ClientHashes } from './client-hashes.ts';
@@ -27,7 +30,9 @@ interface OrderFacts {
 }
 
 /** What attribution and the fraud rules decided for a new order. */
-type Decision = Pick<NewConversion, 'attributed' | 'attributedVia' | 'ambassadorId' | 'clickId' | 'reason' | 'reward'>;
+type Decision = Pick<NewConversion, 'attributed' | 'attributedVia' | 'ambassadorId' | 'clickId' | 'reason' | 'reward' | 'bonuses' | 'friendShare'> & {
+  referredAt: number | null;
+};
 
 /** Records purchases, decides who referred them, and keeps rewards in step with refunds and order status. */
 export class ConversionService {
@@ -59,7 +64,11 @@ export class ConversionService {
       ipHashes: client?.ip ? this.#hashes.ip(client.ip) : [],
       ipUaHashes: client?.ip && client.userAgent ? this.#hashes.ipUserAgent(client.ip, client.userAgent) : [],
     };
-    const decision = await this.#decide(program, request, facts, now);
+    // The rules in force now decide the reward, for good: the conversion records their version.
+    const rules = await this.#store.currentRules(program.id);
+    if (!rules) throw new Error(`program ${program.id} has no reward rules`);
+    const { referredAt, ...decision } = await this.#decide(program, rules, request, facts, now);
+    const offer = friendOffer(rules.rules, { amount: request.amount + (request.discountAmount ?? 0), currency: request.currency }, referredAt, now);
     const conversion: NewConversion = {
       programId: program.id,
       orderId: request.orderId,
@@ -72,8 +81,9 @@ export class ConversionService {
       couponCode: request.couponCode ?? null,
       ...decision,
       // The shop knows what it discounted; we record what it tells us, and 0 when it says nothing.
-      friendDiscountPercent: decision.attributed ? program.friendDiscountPercent : null,
+      friendDiscountPercent: decision.attributed && offer.eligible && offer.discount.type === 'percent' ? offer.discount.percent : null,
       friendDiscountAmount: decision.attributed ? (request.discountAmount ?? 0) : null,
+      rulesVersion: rules.version,
       ipHash: facts.ipHashes[0] ?? null,
       ipUaHash: facts.ipUaHashes[0] ?? null,
       createdAt: now,
@@ -137,7 +147,7 @@ export class ConversionService {
    * weighed (`attribute`), the fraud rules run on the chosen ambassador, and only a customer's
    * first purchase is rewarded.
    */
-  async #decide(program: ProgramRecord, request: ConversionRequest, facts: OrderFacts, now: number): Promise<Decision> {
+  async #decide(program: ProgramRecord, rules: RulesVersionRecord, request: ConversionRequest, facts: OrderFacts, now: number): Promise<Decision> {
     const first = await this.#store.findFirstConversionOf(program.id, { ...facts.customer, visitorId: facts.visitorId });
     let candidate: Candidate | null = await this.#repeatCandidate(program, first, now);
     if (!candidate) {
@@ -171,28 +181,62 @@ export class ConversionService {
       blockedReferrerDomains: program.blockedReferrerDomains,
     });
     const verdict = fraudVerdict(reasons, program.fraudActions);
-    const amount = rewardForOrder(request.amount, program.rewardBasisPoints);
-    const reward = (status: 'pending' | 'held' | 'rejected'): NewReward => ({
+    if (first && candidate.via !== 'repeat' && verdict?.action !== 'reject') return notAttributed('not_first_purchase', candidate);
+
+    const outcome = await this.#reward(rules, request, ambassador, candidate.via === 'repeat', now);
+    const unit = outcome.unit;
+    const reward = (amount: number, status: 'pending' | 'held' | 'rejected', earnedFor: 'conversion' | 'milestone_reached'): NewReward => ({
       ambassadorId: ambassador.id,
-      kind: 'store_credit',
+      kind: outcome.kind,
       originalAmount: amount,
-      currency: request.currency,
+      currency: unit,
       holdUntil: program.holdStartsAt === 'paid' && status !== 'rejected' ? now + program.holdPeriodMs : null,
       reasons,
-      change: createReward(amount, status),
+      change: createReward(amount, status, earnedFor),
     });
+    // Nothing to record when the rules give nothing (friend-only, threshold, limits used up).
+    const own = (status: 'pending' | 'held' | 'rejected') => (outcome.skipped === null && outcome.amount > 0 ? reward(outcome.amount, status, 'conversion') : null);
 
     // A rejected reward is kept, so the ambassador can see why there is nothing for this order.
-    if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), reward: reward('rejected') };
-    if (first && candidate.via !== 'repeat') return notAttributed('not_first_purchase', candidate);
+    if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), reward: own('rejected') };
+    const status = verdict ? 'held' : 'pending';
     return {
       attributed: true,
       attributedVia: candidate.via,
       ambassadorId: ambassador.id,
       clickId: candidate.clickId,
       reason: null,
-      reward: reward(verdict ? 'held' : 'pending'),
+      reward: own(status),
+      // A milestone bonus is reviewed with the conversion that reached it: held with it, and
+      // taken back with it when the whole order is refunded or canceled.
+      bonuses: outcome.bonuses
+        .filter((bonus) => bonus.amount > 0)
+        .map((bonus) => ({ ...reward(bonus.amount, status, 'milestone_reached'), milestone: bonus.milestone })),
+      friendShare: outcome.friendShare > 0 ? outcome.friendShare : null,
+      referredAt: candidate.referredAt,
     };
+  }
+
+  /** The referrer's side under `rules`, from the ambassador's standing before this order. */
+  async #reward(rules: RulesVersionRecord, request: ConversionRequest, ambassador: AmbassadorRecord, repeat: boolean, now: number): Promise<ReferralRewardOutcome> {
+    const month = new Date(now);
+    const standing = await this.#store.referralStanding({
+      programId: ambassador.programId,
+      ambassadorId: ambassador.id,
+      unit: rewardUnit(rules.rules.referrer.kind, request.currency),
+      monthStart: Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1),
+      monthEnd: Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1),
+    });
+    return referralReward(rules.rules, {
+      order: { amount: request.amount, currency: request.currency, ...(request.items ? { items: request.items } : {}) },
+      successfulReferrals: standing.successfulReferrals + (repeat ? 0 : 1),
+      repeat,
+      manualTier: ambassador.tier,
+      friendSharePercent: ambassador.friendSharePercent,
+      earnedThisMonth: standing.earnedThisMonth,
+      earnedByProgram: standing.earnedByProgram,
+      milestonesAwarded: standing.milestonesAwarded,
+    });
   }
 
   /** A referred customer's later purchase, while the program rewards repeat purchases. */
@@ -259,5 +303,8 @@ function notAttributed(reason: NonNullable<NewConversion['reason']>, candidate: 
     clickId: candidate?.clickId ?? null,
     reason,
     reward: null,
+    bonuses: [],
+    friendShare: null,
+    referredAt: candidate?.referredAt ?? null,
   };
 }

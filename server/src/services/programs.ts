@@ -1,6 +1,8 @@
 import { identityKey } from '../../../shared/src/identity-signature.ts';
 import type { FraudAction, FraudRule } from '../../../shared/src/wire.ts';
+import { DEFAULT_REWARD_RULES, type RewardRules } from '../../../shared/src/reward-rules/rules.ts';
 import { DEFAULT_FRAUD_ACTIONS } from '../domain/fraud-rules.ts';
+import { rulesMirror, sameRules, withLegacySettings } from '../domain/rules-settings.ts';
 import { originOf, withLoopbackAlias } from '../domain/origins.ts';
 import type { ProgramRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
@@ -17,6 +19,10 @@ export interface ProgramSettings {
   landingUrl: string;
   /** Page origins allowed to call the browser API; localhost / 127.0.0.1 aliases are added. */
   allowedOrigins: string[];
+  /** The reward rules: a new version when they differ from the rules in force. */
+  rules?: RewardRules;
+  /** Shorthands written onto the rules in force (a new version when that changes them): the
+   * referrer's percentage, the friend's percentage off. */
   rewardBasisPoints?: number;
   friendDiscountPercent?: number;
   attributionWindowMs?: number;
@@ -53,9 +59,17 @@ export const PROGRAM_DEFAULTS = {
 /**
  * Creates or updates a program from its settings. Idempotent: saving the same settings twice
  * changes nothing, and a changed secret, landing URL or origin list replaces the old one.
+ *
+ * Reward rules are versioned: `rules`, or the shorthands (`rewardBasisPoints`,
+ * `friendDiscountPercent`, `recurringMonths`) written onto the rules in force, make a new version
+ * only when they change something; a new program starts with version 1. Leaving them out keeps
+ * the rules as they are, so a restart that seeds the program does not undo the owner's changes.
  */
 export async function saveProgram(store: Store, settings: ProgramSettings, now: number): Promise<ProgramRecord> {
   const existing = await store.getProgram(settings.id);
+  const current = existing ? await store.currentRules(settings.id) : null;
+  const rules = settings.rules ?? withLegacySettings(current?.rules ?? DEFAULT_REWARD_RULES, settings);
+  const mirror = rulesMirror(rules);
   const origins = new Set<string>();
   for (const raw of settings.allowedOrigins) {
     const origin = originOf(raw);
@@ -76,13 +90,13 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     allowedOrigins: [...origins].sort(),
     secretHash: hashSecretKey(settings.secretKey),
     identityKey: identityKey(settings.secretKey),
-    rewardBasisPoints: settings.rewardBasisPoints ?? PROGRAM_DEFAULTS.rewardBasisPoints,
-    friendDiscountPercent: settings.friendDiscountPercent ?? PROGRAM_DEFAULTS.friendDiscountPercent,
+    rewardBasisPoints: mirror.rewardBasisPoints,
+    friendDiscountPercent: mirror.friendDiscountPercent,
     attributionWindowMs: settings.attributionWindowMs ?? PROGRAM_DEFAULTS.attributionWindowMs,
     dedupWindowMs: settings.dedupWindowMs ?? PROGRAM_DEFAULTS.dedupWindowMs,
     attributionModel: settings.attributionModel ?? PROGRAM_DEFAULTS.attributionModel,
     couponBeatsCookie: settings.couponBeatsCookie ?? PROGRAM_DEFAULTS.couponBeatsCookie,
-    recurringMonths: settings.recurringMonths ?? PROGRAM_DEFAULTS.recurringMonths,
+    recurringMonths: mirror.recurringMonths,
     holdPeriodMs: settings.holdPeriodMs ?? PROGRAM_DEFAULTS.holdPeriodMs,
     holdStartsAt: settings.holdStartsAt ?? PROGRAM_DEFAULTS.holdStartsAt,
     velocityLimit: settings.velocityLimit ?? PROGRAM_DEFAULTS.velocityLimit,
@@ -93,5 +107,6 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     createdAt: existing?.createdAt ?? now,
   };
   await store.saveProgram(program);
+  if (!current || !sameRules(current.rules, rules)) await store.saveRules(program.id, rules, mirror, now);
   return program;
 }

@@ -4,6 +4,7 @@ import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import { PersonalDataService } from './personal-data.ts';
+import { RewardRulesService } from './reward-rules.ts';
 import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
@@ -20,6 +21,7 @@ export interface Services {
   userAgents: UserAgents;
   conversions: ConversionService;
   rewards: RewardService;
+  rewardRules: RewardRulesService;
   personalData: PersonalDataService;
   webhooks: WebhookService;
   widgetSessions: WidgetSessionService;
@@ -38,6 +40,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards,
+    rewardRules: new RewardRulesService(context, ambassadors),
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),

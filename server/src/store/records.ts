@@ -11,6 +11,7 @@ import type {
   OrderStatus,
   RewardStatus,
 } from '../../../shared/src/wire.ts';
+import type { RewardKind, RewardRules } from '../../../shared/src/reward-rules/rules.ts';
 
 /** What the services see of stored rows: camelCase, booleans as booleans, times as epoch ms. */
 
@@ -63,7 +64,31 @@ export interface AmbassadorRecord {
   emailNormalised: string;
   name: string | null;
   customerId: string | null;
+  /** A tier the owner set by hand (VIP); null = the tier the rules give by successful referrals. */
+  tier: string | null;
+  /** The friend's share of rewards the ambassador chose for their link (split); null = none. */
+  friendSharePercent: number | null;
   createdAt: number;
+}
+
+/** One immutable version of a program's reward rules. */
+export interface RulesVersionRecord {
+  programId: string;
+  version: number;
+  rules: RewardRules;
+  createdAt: number;
+}
+
+/** What the reward maths need to know about an ambassador's standing, in one unit. */
+export interface ReferralStanding {
+  /** Attributed first purchases through the ambassador not refunded in full or canceled. */
+  successfulReferrals: number;
+  /** What the ambassador's rewards in this unit created this calendar month are worth now. */
+  earnedThisMonth: number;
+  /** What all the program's rewards in this unit are worth now. */
+  earnedByProgram: number;
+  /** Milestones whose bonus is still worth something. */
+  milestonesAwarded: number[];
 }
 
 export type ClickSource = 'link' | 'widget';
@@ -104,7 +129,11 @@ export interface RewardRecord {
   id: number;
   ambassadorId: number;
   conversionId: number;
-  kind: 'store_credit';
+  kind: RewardKind;
+  /** `conversion`: the conversion's own reward; `milestone`: a bonus the conversion unlocked. */
+  purpose: 'conversion' | 'milestone';
+  /** The milestone (successful referrals) of a bonus; null for a conversion's reward. */
+  milestone: number | null;
   /** What the reward was worth when the order was paid. */
   originalAmount: number;
   /** What it is worth now, after refunds. */
@@ -141,6 +170,10 @@ export interface ConversionRecord {
   reason: NotAttributedReason | null;
   friendDiscountPercent: number | null;
   friendDiscountAmount: number | null;
+  /** The rules version the reward was computed with; null only for conversions never computed. */
+  rulesVersion: number | null;
+  /** The friend's share of the referrer's reward (split), in the reward's unit; null = no split. */
+  friendShare: number | null;
   /** Salted hashes of the customer's IP, and IP + user agent, when the shop sent them. */
   ipHash: string | null;
   ipUaHash: string | null;
@@ -150,6 +183,8 @@ export interface ConversionRecord {
 export interface ConversionDetails extends ConversionRecord {
   ambassadorCode: string | null;
   reward: RewardRecord | null;
+  /** Milestone bonuses this conversion unlocked. */
+  bonuses: RewardRecord[];
 }
 
 export interface RewardWithOrder extends RewardRecord {

@@ -1,3 +1,4 @@
+import type { RewardRules } from '../../../shared/src/reward-rules/rules.ts';
 import type { RewardChange } from '../domain/reward-ledger.ts';
 import type {
   AmbassadorRecord,
@@ -14,6 +15,8 @@ import type {
   OwnerReward,
   ProgramRecord,
   ReferralBinding,
+  ReferralStanding,
+  RulesVersionRecord,
   RewardRecord,
   WebhookAttempt,
   WebhookDeliveryRecord,
@@ -43,6 +46,17 @@ export interface Store {
   findProgramBySecretHash(secretHash: string): Promise<ProgramRecord | null>;
   /** For CORS preflight, which does not say which program it is for. */
   isOriginAllowedByAnyProgram(origin: string): Promise<boolean>;
+
+  // Reward rules: immutable versions, newest in force
+  /** Appends the next version and mirrors it into the program's columns, in one transaction. */
+  saveRules(programId: string, rules: RewardRules, mirror: RulesMirror, at: number): Promise<RulesVersionRecord>;
+  currentRules(programId: string): Promise<RulesVersionRecord | null>;
+  getRules(programId: string, version: number): Promise<RulesVersionRecord | null>;
+  listRulesVersions(programId: string): Promise<Array<{ version: number; createdAt: number }>>;
+  /** The owner's VIP tier and the ambassador's split choice; `undefined` leaves a field as it is. */
+  setRewardChoices(ambassadorId: number, choices: { tier?: string | null; friendSharePercent?: number | null }): Promise<void>;
+  /** What the reward maths need about the ambassador before this conversion. */
+  referralStanding(query: StandingQuery): Promise<ReferralStanding>;
 
   // Ambassadors
   /** Creates the ambassador, or returns the one with the same normalised email (filling in a
@@ -142,6 +156,23 @@ export interface Store {
   redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean>;
 }
 
+/** The program columns that mirror the rules in force (see `saveRules`). */
+export interface RulesMirror {
+  rewardBasisPoints: number;
+  friendDiscountPercent: number;
+  recurringMonths: number;
+}
+
+export interface StandingQuery {
+  programId: string;
+  ambassadorId: number;
+  /** The reward's unit: a currency, or `points`, `entries`, `gifts`. */
+  unit: string;
+  /** The calendar month (UTC) of the conversion, `[monthStart, monthEnd)`. */
+  monthStart: number;
+  monthEnd: number;
+}
+
 export interface PersonalBrowser {
   visitorId: string;
   firstSeenAt: number;
@@ -212,6 +243,8 @@ export interface ClickWriteResult {
 
 export type NewConversion = Omit<ConversionRecord, 'id' | 'refundedAmount' | 'status' | 'orderStatus'> & {
   reward: NewReward | null;
+  /** Milestone bonuses the conversion unlocked: rewards of their own, in the same transaction. */
+  bonuses: Array<NewReward & { milestone: number }>;
 };
 
 export interface NewReward {
@@ -231,6 +264,8 @@ export interface RefundPlan {
   refundedAmount: number;
   status: ConversionRecord['status'];
   reward: RewardChange | null;
+  /** What happens to the milestone bonuses the conversion unlocked. */
+  bonuses: Array<{ rewardId: number; change: RewardChange }>;
 }
 
 export type RefundPlanner = (conversion: ConversionDetails) => RefundPlan;
@@ -238,6 +273,7 @@ export type RefundPlanner = (conversion: ConversionDetails) => RefundPlan;
 export interface OrderStatusPlan {
   orderStatus: ConversionRecord['orderStatus'];
   reward: RewardUpdate | null;
+  bonuses: Array<{ rewardId: number; change: RewardUpdate }>;
 }
 
 /** Returns null when the status is already the current one: nothing is written. */

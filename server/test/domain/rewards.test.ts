@@ -17,6 +17,7 @@ const order = (refundedAmount = 0, reward: Partial<Reward> | null = {}): Convers
   refundedAmount,
   orderStatus: 'paid',
   reward: reward ? { originalAmount: 1_000, amount: 1_000, status: 'pending', holdUntil: 5, ...reward } : null,
+  bonuses: [],
 });
 
 describe('planRefund', () => {
@@ -27,6 +28,7 @@ describe('planRefund', () => {
       refundedAmount: 2_500,
       status: 'partially_refunded',
       reward: { amount: 750, status: 'pending', transfers: [{ amount: 250, from: 'pending', to: 'voided', reason: 'refund' }] },
+      bonuses: [],
     });
     expect(planRefund(order(2_500, { amount: 750 }), 2_500)).toMatchObject({ reward: { amount: 500 } });
   });

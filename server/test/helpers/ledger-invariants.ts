@@ -10,7 +10,9 @@ import Database from 'better-sqlite3';
  *   held / pending / approved hold its whole worth, a paid reward's worth is paid + approved
  *   (a clawback after payment leaves approved negative), voided and rejected hold nothing;
  * - what was taken back (voided, rejected, clawed back) is exactly original − worth;
- * - held and pending never go negative, and the entries are in time order.
+ * - held and pending never go negative, and the entries are in time order;
+ * - a milestone bonus names its milestone, and an ambassador holds at most one live (worth more
+ *   than 0) bonus per milestone.
  */
 export function ledgerViolations(dbPath: string): string[] {
   const db = new Database(dbPath, { readonly: true });
@@ -69,6 +71,15 @@ export function ledgerViolations(dbPath: string): string[] {
       }
       if ((reward.status === 'voided' || reward.status === 'rejected') && reward.amount !== 0) say('a voided or rejected reward is worth 0');
     }
+    const doubled = db
+      .prepare(
+        `SELECT ambassador_id, milestone FROM rewards WHERE purpose = 'milestone' AND amount > 0
+         GROUP BY ambassador_id, milestone HAVING count(*) > 1`,
+      )
+      .all() as Array<{ ambassador_id: number; milestone: number }>;
+    for (const row of doubled) violations.push(`ambassador ${row.ambassador_id} holds milestone ${row.milestone} twice`);
+    const unnamed = db.prepare("SELECT count(*) FROM rewards WHERE (purpose = 'milestone') <> (milestone IS NOT NULL)").pluck().get() as number;
+    if (unnamed > 0) violations.push(`${unnamed} rewards whose purpose and milestone disagree`);
     const orphans = db.prepare('SELECT count(*) FROM ledger_entries WHERE reward_id NOT IN (SELECT id FROM rewards)').pluck().get() as number;
     if (orphans > 0) violations.push(`${orphans} ledger entries without a reward`);
     return violations;

@@ -45,7 +45,7 @@ export interface TestApp {
   clock: TestClock;
   dbPath: string;
   /** Server-to-server call with a program's secret key (the demo program's unless told). */
-  api(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, secretKey?: string): Promise<LightMyRequestResponse>;
+  api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, secretKey?: string): Promise<LightMyRequestResponse>;
   /** Browser API call from the demo shop's origin unless told. */
   widget(path: 'clicks' | 'session' | 'forget', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;

@@ -40,6 +40,7 @@ describe('POST /v1/conversions', () => {
       friendDiscount: { percent: 10, amount: 1_372 },
       // 10% of 123.45 is 12.345, rounded half up to 12.35; approved after the 14-day hold.
       reward: { id: 1, amount: 1_235, currency: 'EUR', status: 'pending', reasons: [], holdUntil: t.clock.now + 14 * DAY },
+      rulesVersion: 1,
       createdAt: t.clock.now,
     });
     expect(t.count('conversions', `attributed = 1 AND click_id = '${clickId}'`)).toBe(1);

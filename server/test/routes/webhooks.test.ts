@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhook, WEBHOOK_HEADERS } from '../../../shared/src/webhook-signature.ts';
 import { RETRY_FOR_MS } from '../../src/domain/webhook-retry.ts';
 import { ledgerViolations } from '../helpers/ledger-invariants.ts';
-import { createTestApp, DAY, OTHER, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, DAY, DEMO, OTHER, type TestApp } from '../helpers/test-app.ts';
 import { WebhookReceiver } from '../helpers/webhook-receiver.ts';
 
 describe('webhooks', () => {
@@ -57,6 +57,26 @@ describe('webhooks', () => {
     const deliveries = await log(endpoint.id);
     expect(deliveries).toHaveLength(4);
     expect(deliveries.every((delivery: { status: string; attempts: number }) => delivery.status === 'delivered' && delivery.attempts === 1)).toBe(true);
+  });
+
+  it('tells when an ambassador reaches a milestone', async () => {
+    const rules = (await t.api('GET', '/v1/program')).json().rules.rules;
+    const put = await t.inject({
+      method: 'PUT',
+      url: '/v1/program/rules',
+      headers: { authorization: `Bearer ${DEMO.secretKey}` },
+      payload: { ...rules, milestones: [{ referrals: 2, amounts: { EUR: 500 } }] },
+    });
+    expect(put.statusCode).toBe(201);
+    await subscribe(['milestone.reached']);
+    const code = await t.ambassador('alice@example.com');
+    for (const [orderId, email] of [['o1', 'f1@example.com'], ['o2', 'f2@example.com']]) {
+      await t.api('POST', '/v1/conversions', { orderId, amount: 10_000, currency: 'EUR', couponCode: code, customer: { email } });
+    }
+    await deliver();
+    expect(receiver.events()).toMatchObject([
+      { type: 'milestone.reached', data: { milestone: { ambassadorCode: code, milestone: 2, orderId: 'o2', amount: 500, currency: 'EUR' } } },
+    ]);
   });
 
   it('sends only the subscribed events, and keeps the secret when the endpoint is saved again', async () => {

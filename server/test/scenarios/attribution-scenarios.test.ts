@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY } from '../helpers/test-app.ts';
 import { ledgerViolations } from '../helpers/ledger-invariants.ts';
-import { AMBASSADORS, ScenarioRunner, type Scenario, type Who } from './scenario-runner.ts';
+import { DEFAULT_REWARD_RULES } from '../../../shared/src/reward-rules/rules.ts';
+import { AMBASSADORS, ScenarioRunner, type Order, type Scenario, type Step, type Who } from './scenario-runner.ts';
 
 /**
  * The attribution, fraud and ledger rules as stories told through the HTTP API, each with its
@@ -25,6 +26,8 @@ const BOTS = [
 ];
 
 const pending = (amount = 1_000) => ({ status: 'pending', amount, reasons: [] });
+/** A new friend's first order `o{n}` with Alice's coupon. */
+const friendOrder = (n: number, order: Partial<Order> = {}): Step => ({ order: `o${n}`, coupon: 'alice', email: `friend${n}@example.com`, ...order });
 
 const scenarios: Scenario[] = [
   // --- clicks: deduplication, bots, short links
@@ -447,6 +450,109 @@ const scenarios: Scenario[] = [
     steps: [{ order: 'o1', coupon: 'alice', email: 'x@guerrillamail.com' }, { refund: 'o1' }],
     expect: { orders: { o1: { attributed: true, reward: { status: 'voided', amount: 0 } } }, balances: { alice: {} } },
   },
+
+  // --- reward rules (versioned configuration): each order is a new friend through Alice's coupon
+  {
+    name: 'flat reward: 5.00 EUR cash per conversion, whatever the order',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, referrer: { kind: 'cash', rate: { type: 'flat', amounts: { EUR: 500 } } } } },
+    steps: [friendOrder(1, { amount: 30_000 })],
+    expect: { orders: { o1: { attributed: true, reward: pending(500) } }, balances: { alice: { pending: 500 } } },
+  },
+  {
+    name: 'per-category rate and an excluded category, from the order items',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, itemRates: [{ category: 'kitchen', basisPoints: 2_000 }], excludedCategories: ['gift-cards'] } },
+    steps: [friendOrder(1, { items: [{ sku: 'mug', category: 'kitchen', amount: 2_500, quantity: 2 }, { sku: 'gc', category: 'gift-cards', amount: 5_000, quantity: 1 }] })],
+    expect: { orders: { o1: { attributed: true, reward: pending(1_000) } } },
+  },
+  {
+    name: 'threshold: rewards start with the 3rd successful referral',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, threshold: 3 } },
+    steps: [friendOrder(1), friendOrder(2), friendOrder(3)],
+    expect: { orders: { o1: { attributed: true, reward: null }, o2: { attributed: true, reward: null }, o3: { attributed: true, reward: pending() } }, rewards: 1 },
+  },
+  {
+    name: 'milestone bonus at the 3rd friend: its own reward in the ledger',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, milestones: [{ referrals: 3, amounts: { EUR: 2_500 } }, { referrals: 10, amounts: { EUR: 10_000 } }] } },
+    steps: [friendOrder(1), friendOrder(2), friendOrder(3), friendOrder(4)],
+    expect: {
+      orders: { o3: { attributed: true, reward: pending(), bonuses: [{ milestone: 3, status: 'pending', amount: 2_500 }] }, o4: { attributed: true, bonuses: [] } },
+      balances: { alice: { pending: 6_500 } },
+      rewards: 5,
+    },
+  },
+  {
+    name: 'a milestone reached by an order later refunded in full: the bonus is voided and reached again',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, milestones: [{ referrals: 2, amounts: { EUR: 2_000 } }] } },
+    steps: [friendOrder(1), friendOrder(2), { refund: 'o2' }, friendOrder(3)],
+    expect: {
+      orders: {
+        o2: { attributed: true, reward: { status: 'voided', amount: 0 }, bonuses: [{ milestone: 2, status: 'voided', amount: 0 }] },
+        o3: { attributed: true, reward: pending(), bonuses: [{ milestone: 2, status: 'pending', amount: 2_000 }] },
+      },
+      balances: { alice: { pending: 4_000 } },
+    },
+  },
+  {
+    name: 'a partial refund keeps the milestone bonus; an approved bonus is clawed back when its order is canceled',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, milestones: [{ referrals: 1, amounts: { EUR: 1_500 } }] } },
+    steps: [friendOrder(1), { refund: 'o1', amount: 5_000 }, { advanceDays: 15 }, { approveDue: true }, { status: 'o1', to: 'canceled' }],
+    expect: { orders: { o1: { attributed: true, bonuses: [{ milestone: 1, status: 'approved', amount: 0 }] } }, balances: { alice: {} } },
+  },
+  {
+    name: 'tiers: the rate grows from the 2nd referral, and a VIP tier set by hand beats it',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, tiers: [{ name: 'silver', fromReferrals: 2, bonusBasisPoints: 500 }, { name: 'vip', fromReferrals: null, bonusBasisPoints: 1_500 }] } },
+    steps: [friendOrder(1), friendOrder(2), { choose: 'alice', tier: 'vip' }, friendOrder(3)],
+    expect: { orders: { o1: { attributed: true, reward: pending(1_000) }, o2: { attributed: true, reward: pending(1_500) }, o3: { attributed: true, reward: pending(2_500) } } },
+  },
+  {
+    name: 'caps: per referral, then per ambassador per month; a new month starts afresh',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, limits: { ...DEFAULT_REWARD_RULES.limits, perReferral: { EUR: 800 }, perAmbassadorMonthly: { EUR: 2_000 } } } },
+    steps: [friendOrder(1), friendOrder(2), friendOrder(3), { advanceDays: 31 }, friendOrder(4)],
+    expect: { orders: { o1: { attributed: true, reward: pending(800) }, o2: { attributed: true, reward: pending(800) }, o3: { attributed: true, reward: pending(400) }, o4: { attributed: true, reward: pending(800) } } },
+  },
+  {
+    name: 'program budget: the last reward gets what is left, then nothing',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, limits: { ...DEFAULT_REWARD_RULES.limits, programBudget: { EUR: 1_500 } } } },
+    steps: [friendOrder(1), friendOrder(2), friendOrder(3)],
+    expect: { orders: { o1: { attributed: true, reward: pending(1_000) }, o2: { attributed: true, reward: pending(500) }, o3: { attributed: true, reward: null } } },
+  },
+  {
+    name: 'split: Alice gives half of her reward to each friend through her link',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, split: { enabled: true, choices: [0, 50, 100] } } },
+    steps: [{ choose: 'alice', friendSharePercent: 50 }, friendOrder(1)],
+    expect: { orders: { o1: { attributed: true, reward: pending(500), friendShare: 500 } }, balances: { alice: { pending: 500 } } },
+  },
+  {
+    name: 'tier + category rate + cap together',
+    settings: {
+      rules: {
+        ...DEFAULT_REWARD_RULES,
+        itemRates: [{ category: 'kitchen', basisPoints: 2_000 }],
+        tiers: [{ name: 'vip', fromReferrals: null, bonusBasisPoints: 1_000 }],
+        limits: { ...DEFAULT_REWARD_RULES.limits, perReferral: { EUR: 2_500 } },
+      },
+    },
+    steps: [{ choose: 'alice', tier: 'vip' }, friendOrder(1, { items: [{ sku: 'pan', category: 'kitchen', amount: 10_000, quantity: 1 }] })],
+    expect: { orders: { o1: { attributed: true, reward: pending(2_500) } } },
+  },
+  {
+    name: 'friend-only program: the order is attributed, the friend gets the offer, the referrer nothing',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, sides: 'friend' } },
+    steps: [friendOrder(1)],
+    expect: { orders: { o1: { attributed: true, reward: null } }, rewards: 0 },
+  },
+  {
+    name: 'minimum order: a small order earns nothing',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, limits: { ...DEFAULT_REWARD_RULES.limits, minimumOrder: { EUR: 5_000 } } } },
+    steps: [friendOrder(1, { amount: 4_999 }), friendOrder(2, { amount: 5_000 })],
+    expect: { orders: { o1: { attributed: true, reward: null }, o2: { attributed: true, reward: pending(500) } } },
+  },
+  {
+    name: 'points: the reward is counted in points, apart from money',
+    settings: { rules: { ...DEFAULT_REWARD_RULES, referrer: { kind: 'points', rate: { type: 'percent', basisPoints: 1_000 } } } },
+    steps: [friendOrder(1)],
+    expect: { orders: { o1: { attributed: true, reward: { status: 'pending', amount: 1_000, currency: 'points' } as never } }, balances: { alice: {} } },
+  },
 ];
 
 describe('attribution, fraud and ledger scenarios', () => {
@@ -476,6 +582,8 @@ describe('attribution, fraud and ledger scenarios', () => {
       if (want.reason) expect(order.reason, `${orderId} reason`).toBe(want.reason);
       if (want.reward === null) expect(order.reward, `${orderId} reward`).toBeUndefined();
       else if (want.reward) expect(order.reward, `${orderId} reward`).toMatchObject(want.reward);
+      if (want.bonuses) expect(order.bonuses ?? [], `${orderId} bonuses`).toMatchObject(want.bonuses);
+      if (want.friendShare !== undefined) expect(order.friendShare, `${orderId} friend share`).toBe(want.friendShare);
     }
     for (const [who, count] of Object.entries(expected.clicks ?? {})) {
       expect(await runner.clicks(who as Who), `${who} clicks`).toBe(count);

@@ -34,6 +34,8 @@ export type Step =
   | { status: string; to: OrderStatus; expectCode?: number }
   | { review: string; decision: 'approve' | 'reject' | 'paid'; note?: string }
   | { advanceDays: number }
+  /** The owner sets an ambassador's VIP tier or split choice. */
+  | { choose: Who; tier?: string | null; friendSharePercent?: number | null }
   | { approveDue: true };
 
 export interface Order extends Client {
@@ -45,6 +47,7 @@ export interface Order extends Client {
   /** Send only the visitor id (the shop read `sarafan_vid` but no `sarafan_ref`). */
   visitorIdOnly?: string;
   coupon?: Who | string;
+  items?: Array<{ sku: string; category?: string; amount: number; quantity: number }>;
 }
 
 export interface OrderExpectation {
@@ -54,6 +57,9 @@ export interface OrderExpectation {
   reason?: ConversionResponse['reason'];
   /** null: no reward at all. */
   reward?: { status: string; amount?: number; reasons?: string[] } | null;
+  /** Milestone bonuses the order unlocked (absent: not checked). */
+  bonuses?: Array<{ milestone: number; status: string; amount: number }>;
+  friendShare?: number;
 }
 
 export interface Scenario {
@@ -191,6 +197,10 @@ export class ScenarioRunner {
       if (!rewardId) throw new Error(`order ${step.review} has no reward to review`);
       const response = await t.api('POST', `/v1/rewards/${rewardId}/${step.decision}`, step.note ? { note: step.note } : {});
       expectStatus(response.statusCode, 200, response.body);
+    } else if ('choose' in step) {
+      const { choose, ...choices } = step;
+      const response = await t.api('PUT', `/v1/ambassadors/${this.code(choose)}/reward-choices`, choices);
+      expectStatus(response.statusCode, 200, response.body);
     } else if ('advanceDays' in step) {
       t.clock.advance(step.advanceDays * DAY);
     } else {
@@ -212,6 +222,7 @@ export class ScenarioRunner {
       ...(cookie || visitorId ? { referral: { ...cookie, ...(visitorId ? { visitorId } : {}) } } : {}),
       ...(step.coupon ? { couponCode: this.code(step.coupon) } : {}),
       ...(step.ip ? { client: { ip: step.ip, userAgent: step.ua ?? BROWSER_UA } } : {}),
+      ...(step.items ? { items: step.items } : {}),
     });
     if (response.statusCode !== 200 && response.statusCode !== 201) throw new Error(`order ${step.order}: ${response.body}`);
     const answer = response.json<ConversionResponse>();

@@ -27,6 +27,8 @@ const alice: AmbassadorRecord = {
   code: 'ALICE2345',
   email: 'alice@example.com',
   emailNormalised: 'alice@example.com',
+  tier: null,
+  friendSharePercent: null,
   name: null,
   customerId: null,
   createdAt: 0,

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ConversionDetails } from '../records.ts';
-import type { LedgerContext, NewConversion, OrderStatusPlanner, RefundPlanner } from '../store.ts';
+import type { ConversionDetails, RewardRecord } from '../records.ts';
+import type { LedgerContext, NewConversion, NewReward, OrderStatusPlanner, RefundPlanner } from '../store.ts';
 import type { Ledger } from './ledger.ts';
 import type { Outbox } from './outbox.ts';
 import { conversionFromRow, rewardFromRow, type ConversionRow, type RewardRow } from './row-mapping.ts';
@@ -12,23 +12,25 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
      LEFT JOIN ambassadors a ON a.id = c.ambassador_id
      WHERE c.program_id = @programId AND c.order_id = @orderId`,
   );
-  const selectReward = db.prepare<{ conversionId: number }, RewardRow>('SELECT * FROM rewards WHERE conversion_id = @conversionId');
+  const selectRewards = db.prepare<{ conversionId: number }, RewardRow>(
+    'SELECT * FROM rewards WHERE conversion_id = @conversionId ORDER BY id',
+  );
   const insertConversion = db.prepare(
     `INSERT INTO conversions (program_id, order_id, amount, currency, status, customer_email,
        customer_email_normalised, customer_id, visitor_id, coupon_code, attributed, attributed_via,
        ambassador_id, click_id, reason, friend_discount_percent, friend_discount_amount, ip_hash,
-       ip_ua_hash, created_at)
+       ip_ua_hash, rules_version, friend_share, created_at)
      VALUES (@programId, @orderId, @amount, @currency, 'paid', @customerEmail,
        @customerEmailNormalised, @customerId, @visitorId, @couponCode, @attributed, @attributedVia,
        @ambassadorId, @clickId, @reason, @friendDiscountPercent, @friendDiscountAmount, @ipHash,
-       @ipUaHash, @createdAt)
+       @ipUaHash, @rulesVersion, @friendShare, @createdAt)
      ON CONFLICT (program_id, order_id) DO NOTHING`,
   );
   const insertReward = db.prepare(
-    `INSERT INTO rewards (program_id, ambassador_id, conversion_id, kind, original_amount, amount,
-       currency, status, hold_until, reasons, created_at, updated_at)
-     VALUES (@programId, @ambassadorId, @conversionId, @kind, @originalAmount, @amount, @currency,
-       @status, @holdUntil, @reasons, @at, @at)`,
+    `INSERT INTO rewards (program_id, ambassador_id, conversion_id, purpose, milestone, kind, original_amount,
+       amount, currency, status, hold_until, reasons, created_at, updated_at)
+     VALUES (@programId, @ambassadorId, @conversionId, @purpose, @milestone, @kind, @originalAmount, @amount,
+       @currency, @status, @holdUntil, @reasons, @at, @at)`,
   );
   const insertRefund = db.prepare(
     `INSERT INTO refunds (conversion_id, refund_id, amount, reward_amount_before, reward_amount_after, created_at)
@@ -47,8 +49,20 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
   function find(programId: string, orderId: string): ConversionDetails | null {
     const row = selectConversion.get({ programId, orderId });
     if (!row) return null;
-    const reward = selectReward.get({ conversionId: row.id });
-    return { ...conversionFromRow(row), ambassadorCode: row.ambassador_code, reward: reward ? rewardFromRow(reward) : null };
+    const rewards = selectRewards.all({ conversionId: row.id }).map(rewardFromRow);
+    return {
+      ...conversionFromRow(row),
+      ambassadorCode: row.ambassador_code,
+      reward: rewards.find((reward) => reward.purpose === 'conversion') ?? null,
+      bonuses: rewards.filter((reward) => reward.purpose === 'milestone'),
+    };
+  }
+
+  /** A stored bonus as it was before this change (its status decides the change's webhook event). */
+  function bonusBefore(current: ConversionDetails, rewardId: number): RewardRecord {
+    const bonus = current.bonuses.find((stored) => stored.id === rewardId);
+    if (!bonus) throw new Error(`bonus ${rewardId} is not one of order ${current.orderId}'s`);
+    return bonus;
   }
 
   function found(programId: string, orderId: string): ConversionDetails {
@@ -58,29 +72,39 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
   }
 
   const record = db.transaction((conversion: NewConversion) => {
-    const { reward, ...fields } = conversion;
+    const { reward, bonuses, ...fields } = conversion;
     const inserted = insertConversion.run({ ...fields, attributed: fields.attributed ? 1 : 0 });
-    if (inserted.changes === 1 && reward) {
-      const rewardId = insertReward.run({
-        programId: conversion.programId,
-        ambassadorId: reward.ambassadorId,
-        conversionId: inserted.lastInsertRowid,
-        kind: reward.kind,
-        originalAmount: reward.originalAmount,
-        amount: reward.change.amount,
-        currency: reward.currency,
-        status: reward.change.status,
-        holdUntil: reward.holdUntil,
-        reasons: reward.reasons.join(' '),
-        at: conversion.createdAt,
-      }).lastInsertRowid;
-      ledger.append({ id: Number(rewardId) }, reward.change, { actor: 'shop_api', at: conversion.createdAt });
+    if (inserted.changes === 1) {
+      const add = (newReward: NewReward, milestone: number | null) => {
+        const rewardId = insertReward.run({
+          programId: conversion.programId,
+          ambassadorId: newReward.ambassadorId,
+          conversionId: inserted.lastInsertRowid,
+          purpose: milestone === null ? 'conversion' : 'milestone',
+          milestone,
+          kind: newReward.kind,
+          originalAmount: newReward.originalAmount,
+          amount: newReward.change.amount,
+          currency: newReward.currency,
+          status: newReward.change.status,
+          holdUntil: newReward.holdUntil,
+          reasons: newReward.reasons.join(' '),
+          at: conversion.createdAt,
+        }).lastInsertRowid;
+        ledger.append({ id: Number(rewardId) }, newReward.change, { actor: 'shop_api', at: conversion.createdAt });
+      };
+      if (reward) add(reward, null);
+      for (const bonus of bonuses) add(bonus, bonus.milestone);
     }
     const stored = found(conversion.programId, conversion.orderId);
     if (inserted.changes === 1 && stored.attributed) {
       const { orderId, amount, currency, ambassadorCode, attributedVia, customerEmail, createdAt } = stored;
       const data = { conversion: { orderId, amount, currency, ambassadorCode, attributedVia, customerEmail, createdAt } };
       outbox.enqueue(conversion.programId, 'conversion.attributed', data, conversion.createdAt);
+      for (const bonus of stored.bonuses) {
+        const milestone = { ambassadorCode, milestone: bonus.milestone, orderId, rewardId: bonus.id, amount: bonus.originalAmount, currency: bonus.currency };
+        outbox.enqueue(conversion.programId, 'milestone.reached', { milestone }, conversion.createdAt);
+      }
     }
     return { created: inserted.changes === 1, conversion: stored };
   });
@@ -101,6 +125,7 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
       });
       updateRefunded.run({ id: current.id, refundedAmount: outcome.refundedAmount, status: outcome.status });
       if (current.reward && outcome.reward) ledger.append(current.reward, outcome.reward, context);
+      for (const bonus of outcome.bonuses) ledger.append(bonusBefore(current, bonus.rewardId), bonus.change, context);
       return found(programId, orderId);
     },
   );
@@ -112,6 +137,7 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
     if (!outcome) return current;
     updateOrderStatus.run({ id: current.id, orderStatus: outcome.orderStatus });
     if (current.reward && outcome.reward) ledger.append(current.reward, outcome.reward, context);
+    for (const bonus of outcome.bonuses) ledger.append(bonusBefore(current, bonus.rewardId), bonus.change, context);
     return found(programId, orderId);
   });
 

@@ -49,13 +49,24 @@ export function migrate(db: Database, migrations: Migration[] = readMigrations()
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @appliedAt)',
   );
   const appliedNow: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run({ version: migration.version, name: migration.name, appliedAt: Date.now() });
-    }).immediate();
-    appliedNow.push(migration.version);
+  // Foreign keys are checked once per migration instead of row by row, so that a migration can
+  // rebuild a table that others reference (SQLite's way to change a CHECK): dropping the old
+  // table would otherwise fail on the references it is about to get back.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${migration.name} breaks ${broken.length} foreign key references.`);
+        record.run({ version: migration.version, name: migration.name, appliedAt: Date.now() });
+      }).immediate();
+      appliedNow.push(migration.version);
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   return appliedNow;
 }

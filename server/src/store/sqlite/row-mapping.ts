@@ -1,3 +1,4 @@
+import type { RewardKind, RewardRules } from '../../../../shared/src/reward-rules/rules.ts';
 import type {
   AttributedVia,
   ConversionStatus,
@@ -22,6 +23,7 @@ import type {
   ProgramRecord,
   RewardRecord,
   RewardWithOrder,
+  RulesVersionRecord,
 } from '../records.ts';
 
 /** Rows exactly as SQLite returns them. All column-name knowledge lives in this file and the SQL. */
@@ -62,6 +64,8 @@ export interface AmbassadorRow {
   email_normalised: string;
   name: string | null;
   customer_id: string | null;
+  tier: string | null;
+  friend_share_percent: number | null;
   created_at: number;
 }
 
@@ -103,6 +107,8 @@ export interface ConversionRow {
   reason: NotAttributedReason | null;
   friend_discount_percent: number | null;
   friend_discount_amount: number | null;
+  rules_version: number | null;
+  friend_share: number | null;
   order_status: OrderStatus;
   attributed_via: AttributedVia | null;
   ip_hash: string | null;
@@ -115,7 +121,9 @@ export interface RewardRow {
   program_id: string;
   ambassador_id: number;
   conversion_id: number;
-  kind: 'store_credit';
+  kind: RewardKind;
+  purpose: 'conversion' | 'milestone';
+  milestone: number | null;
   original_amount: number;
   amount: number;
   currency: string;
@@ -200,6 +208,8 @@ export function ambassadorFromRow(row: AmbassadorRow): AmbassadorRecord {
     emailNormalised: row.email_normalised,
     name: row.name,
     customerId: row.customer_id,
+    tier: row.tier,
+    friendSharePercent: row.friend_share_percent,
     createdAt: row.created_at,
   };
 }
@@ -247,6 +257,8 @@ export function conversionFromRow(row: ConversionRow): ConversionRecord {
     reason: row.reason,
     friendDiscountPercent: row.friend_discount_percent,
     friendDiscountAmount: row.friend_discount_amount,
+    rulesVersion: row.rules_version,
+    friendShare: row.friend_share,
     ipHash: row.ip_hash,
     ipUaHash: row.ip_ua_hash,
     createdAt: row.created_at,
@@ -259,6 +271,8 @@ export function rewardFromRow(row: RewardRow): RewardRecord {
     ambassadorId: row.ambassador_id,
     conversionId: row.conversion_id,
     kind: row.kind,
+    purpose: row.purpose,
+    milestone: row.milestone,
     originalAmount: row.original_amount,
     amount: row.amount,
     currency: row.currency,
@@ -292,4 +306,15 @@ export function ledgerEntryFromRow(row: LedgerEntryRow): LedgerEntryRecord {
     note: row.note,
     createdAt: row.created_at,
   };
+}
+
+export interface RulesRow {
+  program_id: string;
+  version: number;
+  rules: string;
+  created_at: number;
+}
+
+export function rulesFromRow(row: RulesRow): RulesVersionRecord {
+  return { programId: row.program_id, version: row.version, rules: JSON.parse(row.rules) as RewardRules, createdAt: row.created_at };
 }

@@ -13,13 +13,16 @@ import {
   type DeviceType,
   type ProgramRecord,
   type ReferralBinding,
+  type ReferralStanding,
   type RewardRecord,
   type DueDelivery,
   type WebhookAttempt,
   type WebhookDeliveryRecord,
   type WebhookEndpointRecord,
+  type RulesVersionRecord,
 } from '../records.ts';
 import type { DeliveryOutcome } from '../../domain/webhook-retry.ts';
+import type { RewardRules } from '../../../../shared/src/reward-rules/rules.ts';
 import type {
   ClickWrite,
   ClickWriteResult,
@@ -33,11 +36,14 @@ import type {
   PersonalOrder,
   RefundPlanner,
   RewardUpdate,
+  RulesMirror,
+  StandingQuery,
   Store,
 } from '../store.ts';
 import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
+import { createRewardRules } from './reward-rules.ts';
 import { createLedger } from './ledger.ts';
 import { createOutbox } from './outbox.ts';
 import { openDatabase } from './open-database.ts';
@@ -89,6 +95,7 @@ export class SqliteStore implements Store {
   readonly #ledger: ReturnType<typeof createLedger>;
   readonly #conversions: ReturnType<typeof createConversionWrites>;
   readonly #rewards: ReturnType<typeof createRewardWrites>;
+  readonly #rules: ReturnType<typeof createRewardRules>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #personalData: ReturnType<typeof createPersonalData>;
   readonly #sql;
@@ -103,6 +110,7 @@ export class SqliteStore implements Store {
     this.#ledger = createLedger(db, this.#outbox);
     this.#conversions = createConversionWrites(db, this.#ledger, this.#outbox);
     this.#rewards = createRewardWrites(db, this.#ledger);
+    this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
     this.#sql = {
@@ -264,6 +272,30 @@ export class SqliteStore implements Store {
       fraudActions: this.#sql.fraudActionsOf.all(row.id),
       blockedReferrerDomains: this.#sql.blockedReferrersOf.all(row.id),
     });
+  }
+
+  async saveRules(programId: string, rules: RewardRules, mirror: RulesMirror, at: number): Promise<RulesVersionRecord> {
+    return this.#rules.save(programId, rules, mirror, at);
+  }
+
+  async currentRules(programId: string): Promise<RulesVersionRecord | null> {
+    return this.#rules.current(programId);
+  }
+
+  async getRules(programId: string, version: number): Promise<RulesVersionRecord | null> {
+    return this.#rules.version(programId, version);
+  }
+
+  async listRulesVersions(programId: string): Promise<Array<{ version: number; createdAt: number }>> {
+    return this.#rules.versions(programId);
+  }
+
+  async setRewardChoices(ambassadorId: number, choices: { tier?: string | null; friendSharePercent?: number | null }): Promise<void> {
+    this.#rules.setChoices(ambassadorId, choices);
+  }
+
+  async referralStanding(query: StandingQuery): Promise<ReferralStanding> {
+    return this.#rules.standing(query);
   }
 
   async isOriginAllowedByAnyProgram(origin: string): Promise<boolean> {

@@ -60,6 +60,43 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('reward-rules makes version 1 from the program settings and rebuilds rewards keeping ids, ledger and foreign keys', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, readMigrations().slice(0, 3));
+    db.exec(`
+      INSERT INTO programs (id, name, landing_url, secret_hash, identity_key, reward_basis_points, friend_discount_percent,
+        attribution_window_ms, dedup_window_ms, created_at, recurring_months) VALUES ('p', 'P', 'https://p.example', 'h', 'k', 750, 15, 1, 0, 3, 6);
+      INSERT INTO ambassadors (id, program_id, code, email, email_normalised, created_at) VALUES (1, 'p', 'A', 'a@x.io', 'a@x.io', 0);
+      INSERT INTO conversions (id, program_id, order_id, amount, currency, status, attributed, ambassador_id, created_at)
+        VALUES (1, 'p', 'o1', 1000, 'EUR', 'paid', 1, 1, 0);
+      INSERT INTO rewards (id, program_id, ambassador_id, conversion_id, kind, original_amount, amount, currency, status, created_at, updated_at)
+        VALUES (7, 'p', 1, 1, 'store_credit', 75, 75, 'EUR', 'pending', 5, 5);
+      INSERT INTO ledger_entries (program_id, ambassador_id, reward_id, currency, amount, from_bucket, to_bucket, reason, actor, created_at)
+        VALUES ('p', 1, 7, 'EUR', 75, 'earned', 'pending', 'conversion', 'shop_api', 5);
+    `);
+    expect(migrate(db)).toContain(4);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const rules = JSON.parse(db.prepare("SELECT rules FROM program_rules WHERE program_id = 'p' AND version = 1").pluck().get() as string);
+    expect(rules).toMatchObject({
+      sides: 'both',
+      referrer: { kind: 'store_credit', rate: { type: 'percent', basisPoints: 750 } },
+      friendOffer: { discount: { type: 'percent', percent: 15 }, expiresAfterDays: null, coupon: 'shared' },
+      recurringMonths: 6,
+      split: { enabled: false, choices: [0] },
+    });
+    expect(db.prepare('SELECT id, purpose, milestone, amount FROM rewards').all()).toEqual([{ id: 7, purpose: 'conversion', milestone: null, amount: 75 }]);
+    expect(db.prepare('SELECT rules_version FROM conversions').pluck().get()).toBe(1);
+    // The new table still refuses a second reward of the same purpose for one conversion.
+    expect(() =>
+      db.exec(`INSERT INTO rewards (program_id, ambassador_id, conversion_id, kind, original_amount, amount, currency, status, created_at, updated_at)
+        VALUES ('p', 1, 1, 'cash', 1, 1, 'EUR', 'pending', 6, 6)`),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.exec("UPDATE program_rules SET rules = '{}'")).toThrow(/immutable/);
+    db.close();
+  });
+
   it('click-details adds the click details and the preview image to a version-1 database, keeping its rows', () => {
     const db = new Database(':memory:');
     const migrations = readMigrations();

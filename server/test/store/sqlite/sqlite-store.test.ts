@@ -214,7 +214,7 @@ describe.each(['thread', 'inline'] as const)('SqliteStore (click writer: %s)', (
       programId: 'p1', orderId: 'o1', amount: -5, currency: 'EUR', customerEmail: null, customerEmailNormalised: null,
       customerId: null, visitorId: null, couponCode: null, attributed: false, attributedVia: null, ambassadorId: null, clickId: null,
       reason: 'no_referral' as const, friendDiscountPercent: null, friendDiscountAmount: null, ipHash: null, ipUaHash: null,
-      createdAt: 7_000, reward: null,
+      rulesVersion: null, friendShare: null, createdAt: 7_000, reward: null, bonuses: [],
     };
     await expect(store.recordConversion(base)).rejects.toThrow(/CHECK/);
     const ok = await store.recordConversion({ ...base, amount: 100 });
