@@ -41,7 +41,7 @@ export function panelContext(overrides: Partial<PanelContext> = {}): PanelContex
     visitorId: 'visitor_1',
     referral: null,
     identity: null,
-    lang: 'en-US',
+    dataset: { lang: 'en-US' },
     orderId: undefined,
     reason: 'inline',
     ...overrides,

@@ -1,11 +1,18 @@
 import { render, type ComponentChildren } from 'preact';
-import { PANEL_CSS } from './styles.ts';
+import { panelCss } from './styles.ts';
+
+let css = panelCss(undefined);
+
+/** `data-theme` of the script tag: every placement rendered from now on follows it. */
+export function applyTheme(theme: string | undefined): void {
+  css = panelCss(theme);
+}
 
 /** Renders into `root` together with the panel's stylesheet (each shadow root needs its own). */
 export function renderStyled(content: ComponentChildren, root: ShadowRoot): void {
   render(
     <>
-      <style>{PANEL_CSS}</style>
+      <style>{css}</style>
       {content}
     </>,
     root,

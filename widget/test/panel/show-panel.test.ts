@@ -13,9 +13,9 @@ beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  resetPanel();
+  await resetPanel();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -38,7 +38,7 @@ describe('inline mount point', () => {
         }),
       }),
     );
-    await show(panelContext({ identity, lang: 'en-GB' }));
+    await show(panelContext({ identity, dataset: { lang: 'en-GB' } }));
 
     const root = shadowOf('[data-sarafan-panel]');
     const rewards = [...root.querySelectorAll<HTMLElement>('[data-testid="sarafan-reward"]')].map((reward) => reward.textContent);
@@ -307,5 +307,90 @@ describe('dialog', () => {
     releaseFirst(json(session()));
     await first;
     expect(shadowOf('[data-sarafan-panel]').querySelector('[data-testid="sarafan-panel"]')).not.toBeNull();
+  });
+});
+
+describe('languages and looks', () => {
+  it('renders in Russian for data-lang="ru", with plural forms that agree with the numbers', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session({ ambassador: ambassadorView({ stats: { clicks: 21, friendsBought: 3 } }) }));
+    await show(panelContext({ identity, dataset: { lang: 'ru' } }));
+
+    const root = shadowOf('[data-sarafan-panel]');
+    const panel = byTestId(root, 'sarafan-panel');
+    expect(panel.getAttribute('lang')).toBe('ru');
+    expect(root.getElementById('sarafan-title')?.textContent).toBe('Пригласите друга');
+    expect(byTestId(root, 'sarafan-copy-link').textContent).toBe('Копировать ссылку');
+    expect([...root.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['переход', 'друга купили']);
+    // Numbers in the page's language too: a comma before the kopecks, the currency after.
+    expect(byTestId(root, 'sarafan-total-pending').textContent?.replace(/\s/g, ' ')).toBe('Ожидает: 12,50 $');
+  });
+
+  it('follows <html lang> when the script tag has no data-lang, and Polish takes many forms', async () => {
+    document.documentElement.lang = 'pl-PL';
+    try {
+      document.body.innerHTML = '<div data-sarafan-panel></div>';
+      serve(session({ ambassador: ambassadorView({ stats: { clicks: 5, friendsBought: 12 } }) }));
+      await show(panelContext({ identity, dataset: {} }));
+      const root = shadowOf('[data-sarafan-panel]');
+      expect(byTestId(root, 'sarafan-panel').getAttribute('lang')).toBe('pl');
+      expect([...root.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['kliknięć', 'znajomych kupiło']);
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  it('shows the friend offer in the page language, marked as English where we have no translation', async () => {
+    serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral', dataset: { lang: 'pl' } }));
+    expect(byTestId(shadowOf('sarafan-offer'), 'sarafan-offer').textContent).toContain('Alice daje Ci 10% zniżki');
+
+    await resetPanel();
+    serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral', dataset: { lang: 'de-DE' } }));
+    const offer = byTestId(shadowOf('sarafan-offer'), 'sarafan-offer');
+    expect(offer.getAttribute('lang')).toBe('en');
+    expect(offer.textContent).toContain('Alice gives you 10% off');
+  });
+
+  it('uses the shop’s own texts from data-texts over the language’s', async () => {
+    serve(session({ ambassador: ambassadorView() }));
+    const texts = JSON.stringify({ title: 'Poleć nas', clicks: { many: 'wizyt' } });
+    await show(panelContext({ identity, reason: 'open', dataset: { lang: 'pl', texts } }));
+    const root = shadowOf('sarafan-dialog');
+    expect(root.getElementById('sarafan-title')?.textContent).toBe('Poleć nas');
+    expect(byTestId(root, 'sarafan-dialog').getAttribute('aria-labelledby')).toBe('sarafan-title');
+    expect(root.querySelector('dt')?.textContent).toBe('wizyt');
+    expect(byTestId(root, 'sarafan-copy-code').textContent).toBe('Kopiuj kod');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('still renders, in the built-in texts, with one warning for a broken data-texts', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session({ ambassador: ambassadorView() }));
+    await show(panelContext({ identity, dataset: { texts: '{"title":' } }));
+    expect(shadowOf('[data-sarafan-panel]').getElementById('sarafan-title')?.textContent).toBe('Invite a friend');
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [undefined, '@media(prefers-color-scheme:dark){:host{color-scheme:dark;'],
+    ['dark', ':host{color-scheme:dark;'],
+  ])('data-theme=%s: dark colours follow the system, or are forced', async (theme, expected) => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session());
+    await show(panelContext({ dataset: { theme } }));
+    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
+    expect(css).toContain(expected);
+    if (theme === 'dark') expect(css).not.toContain('prefers-color-scheme');
+  });
+
+  it('data-theme=light: light colours only', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session());
+    await show(panelContext({ dataset: { theme: 'light' } }));
+    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
+    expect(css).toContain('--a:var(--sarafan-accent,#1f6f43)');
+    expect(css).not.toContain('color-scheme:dark');
   });
 });
