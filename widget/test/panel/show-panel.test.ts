@@ -242,6 +242,9 @@ describe('dialog', () => {
     // The close button is the last focusable element: Tab wraps to the first.
     close.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
     expect(root.activeElement).toBe(dialog.querySelector('input'));
+    // And Shift+Tab on the first wraps to the last.
+    root.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
+    expect(root.activeElement).toBe(close);
   });
 
   it('opens once per order: a reload of the confirmation page leaves the page usable', async () => {
