@@ -108,3 +108,8 @@ export function clearCookies(): void {
     if (name) document.cookie = `${name}=;path=/;max-age=-1`;
   }
 }
+
+/** The stylesheet a shadow root adopted, as the browser parsed it (`prop: value;` with spaces). */
+export function adoptedCss(root: ShadowRoot): string {
+  return root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+}

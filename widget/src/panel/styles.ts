@@ -1,6 +1,8 @@
 /**
  * The panel's only stylesheet, put into every shadow root it renders. `all: initial` on the host
- * keeps the shop's inherited styles out; the shadow boundary keeps ours in. Sizes are px because
+ * keeps the shop's inherited styles out, and again on the panel's outermost boxes, for when a
+ * shop's rule (`* { letter-spacing: … }`) reaches the host itself and outranks `:host`; the
+ * shadow boundary keeps ours in. Sizes are px because
  * shops change the root font size. Shops can theme through the `--sarafan-*` custom properties,
  * which (unlike other properties) cross the shadow boundary. Lines end in `\` so that the string
  * carries no line breaks (the panel's bytes are budgeted).
@@ -14,7 +16,8 @@ const LIGHT_AND_LAYOUT = `\
 --m:var(--sarafan-muted,#5b636b);--b:var(--sarafan-border,#d5d9de);--bg:var(--sarafan-background,#fff);\
 --s:var(--sarafan-surface,#f3f5f7);--f:var(--sarafan-focus,#0b63ce)}\
 *{box-sizing:border-box}\
-.card{font:14px/20px var(--sarafan-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--t);\
+.card,.overlay{all:initial;box-sizing:border-box}\
+.card{display:block;font:14px/20px var(--sarafan-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--t);\
 background:var(--bg);border:1px solid var(--b);border-radius:var(--sarafan-radius,12px);padding:16px;max-width:480px;text-align:left}\
 h2{margin:0 32px 4px 0;font-size:18px;line-height:24px;font-weight:600}\
 p,.row,.stats{margin:0 0 12px}\
@@ -51,5 +54,5 @@ const DARK = `\
 
 /** The stylesheet for `data-theme`: `light` or `dark` forces a scheme; otherwise the visitor's system decides. */
 export function panelCss(theme: string | undefined): string {
-  return LIGHT_AND_LAYOUT + (theme == 'light' ? '' : theme == 'dark' ? DARK : `@media(prefers-color-scheme:dark){${DARK}}`);
+  return LIGHT_AND_LAYOUT + (theme == 'light' ? '' : theme == 'dark' ? DARK : `@media (prefers-color-scheme:dark){${DARK}}`);
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionResponse } from '../../../shared/src/wire.ts';
 import { SESSION_TIMEOUT_MS } from '../../src/panel/session.ts';
+import { panelCss } from '../../src/panel/styles.ts';
 import { resetPanel, show } from '../../src/panel/show-panel.ts';
-import { SERVER, aliceOffer, ambassadorView, byTestId, identity, json, panelContext, session, shadowOf, stubServer } from '../fixtures.ts';
+import { SERVER, adoptedCss, aliceOffer, ambassadorView, byTestId, identity, json, panelContext, session, shadowOf, stubServer } from '../fixtures.ts';
 
 let warn: ReturnType<typeof vi.spyOn>;
 
@@ -99,13 +100,27 @@ describe('inline mount point', () => {
     expect(root.querySelector('[data-testid="sarafan-panel"]')).toBeNull();
   });
 
-  it('brings its own stylesheet with a reset and px sizes only', async () => {
+  it('brings its own stylesheet, adopted (allowed under a strict CSP) and shared by every placement', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' } }));
+    const inline = shadowOf('[data-sarafan-panel]');
+    expect(inline.querySelector('style')).toBeNull();
+    expect(inline.adoptedStyleSheets).toHaveLength(1);
+    expect(adoptedCss(inline)).toContain(':host { all: initial;');
+    expect(shadowOf('sarafan-offer').adoptedStyleSheets[0]).toBe(inline.adoptedStyleSheets[0]);
+  });
+
+  it('falls back to a <style> element where stylesheets cannot be constructed', async () => {
+    // As in Safari before 16.4.
+    vi.spyOn(ShadowRoot.prototype, 'adoptedStyleSheets', 'get').mockReturnValue(undefined as never);
     document.body.innerHTML = '<div data-sarafan-panel></div>';
     serve(session());
     await show(panelContext());
-    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
-    expect(css).toContain(':host{all:initial');
-    expect(css).not.toMatch(/\d(r?em)\b/);
+    const root = shadowOf('[data-sarafan-panel]');
+    expect(root.querySelector('style')?.textContent).toBe(panelCss(undefined));
+    expect(byTestId(root, 'sarafan-intro')).toBeTruthy();
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('leaves the shop’s own content alone when the server is down', async () => {
@@ -377,23 +392,16 @@ describe('languages and looks', () => {
   });
 
   it.each([
-    [undefined, '@media(prefers-color-scheme:dark){:host{color-scheme:dark;'],
-    ['dark', ':host{color-scheme:dark;'],
-  ])('data-theme=%s: dark colours follow the system, or are forced', async (theme, expected) => {
+    [undefined, true, true],
+    ['dark', false, true],
+    ['light', false, false],
+    ['sepia', true, true],
+  ])('data-theme=%s: dark colours follow the system (%s), or are forced (%s)', async (theme, followsSystem, dark) => {
     document.body.innerHTML = '<div data-sarafan-panel></div>';
     serve(session());
     await show(panelContext({ dataset: { theme } }));
-    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
-    expect(css).toContain(expected);
-    if (theme === 'dark') expect(css).not.toContain('prefers-color-scheme');
-  });
-
-  it('data-theme=light: light colours only', async () => {
-    document.body.innerHTML = '<div data-sarafan-panel></div>';
-    serve(session());
-    await show(panelContext({ dataset: { theme: 'light' } }));
-    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
-    expect(css).toContain('--a:var(--sarafan-accent,#1f6f43)');
-    expect(css).not.toContain('color-scheme:dark');
+    const css = adoptedCss(shadowOf('[data-sarafan-panel]'));
+    expect(css.includes('prefers-color-scheme')).toBe(followsSystem);
+    expect(css.includes('color-scheme: dark')).toBe(dark);
   });
 });
