@@ -4,7 +4,8 @@
  * `html { font-size: 62.5% }`, each page under the strict Content-Security-Policy that
  * widget/README.md documents (no inline script but the stub's hash, no eval, no inline style).
  * The inline panel, the dialog and the friend offer must look exactly as designed, nothing on
- * the page may move, and the console must stay free of errors and policy violations.
+ * the page may move, and the console must stay free of errors and policy violations. The same
+ * page also shows that `data-theme` on the script tag forces a colour scheme.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,6 +208,27 @@ describe.each(Object.keys(HOST_STYLES) as HostStyle[])('a host page with %s CSS 
       expect(messages).toEqual([]);
     } finally {
       Object.assign(scriptData, friendData);
+    }
+  });
+});
+
+describe('data-theme on the script tag', () => {
+  it.each([
+    ['dark', 'light', 'rgb(28, 31, 35)'],
+    ['light', 'dark', 'rgb(255, 255, 255)'],
+  ] as const)('data-theme="%s" wins over a %s system setting', async (theme, colorScheme, background) => {
+    const page = await visitors.newVisitor();
+    const messages = watchConsole(page);
+    await page.emulateMedia({ colorScheme });
+    scriptData.theme = theme;
+    try {
+      await page.goto(`${host.url}/tailwind`);
+      const panel = page.getByTestId('sarafan-panel');
+      await panel.waitFor({ state: 'visible' });
+      expect(await styleOf(panel, ['background-color'])).toEqual({ 'background-color': background });
+      expect(messages).toEqual([]);
+    } finally {
+      delete scriptData.theme;
     }
   });
 });
