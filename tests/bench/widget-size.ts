@@ -13,6 +13,10 @@ export const LOADER_FILE = 'widget.js';
 /** 1.7 KB and 9 KB, with 1 KB = 1024 bytes: 1.7 × 1024 = 1740.8, rounded down to whole bytes. */
 export const LOADER_BUDGET_GZIP = 1740;
 export const PANEL_BUDGET_GZIP = 9 * 1024;
+/** Each built-in language but English (widget/src/panel/lang/), fetched only for its pages. */
+export const LANGUAGE_BUDGET_GZIP = 1536;
+/** The modal dialog, fetched only after `purchase` or `open`. */
+export const DIALOG_BUDGET_GZIP = 1024;
 
 export interface SizeRow {
   file: string;
@@ -28,6 +32,10 @@ export interface WidgetSizes {
   loader: SizeRow;
   /** The panel entry plus the chunks it imports statically: what opening the panel costs. */
   panel: SizeRow & { parts: string[] };
+  /** Language chunks by language code (`ru`), from widget/src/panel/lang/{code}.ts. */
+  languages: Record<string, SizeRow>;
+  /** The dialog chunk, from widget/src/panel/dialog-placement.tsx. */
+  dialog: SizeRow;
 }
 
 export function measure(file: string, bytes: Buffer): SizeRow {
@@ -41,8 +49,10 @@ export function measure(file: string, bytes: Buffer): SizeRow {
 
 interface ManifestEntry {
   file: string;
+  src?: string;
   isEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
 }
 
 /** Measures the built widget; throws a message saying what to run when there is no build. */
@@ -75,10 +85,23 @@ export function measureWidget(dist = WIDGET_DIST): WidgetSizes {
   const panelRows = parts.map(row);
   const sum = (key: 'raw' | 'gzip' | 'brotli') => panelRows.reduce((total, part) => total + part[key], 0);
 
+  // Lazy chunks are measured alone: what they import statically is the panel, already loaded.
+  const lazy = (manifest[entryKey]?.dynamicImports ?? []).map((key) => manifest[key]!);
+  const languages = Object.fromEntries(
+    lazy.flatMap((entry) => {
+      const code = entry.src?.match(/^src\/panel\/lang\/(\w+)\.ts$/)?.[1];
+      return code ? [[code, row(entry.file)]] : [];
+    }),
+  );
+  const dialogEntry = lazy.find((entry) => entry.src === 'src/panel/dialog-placement.tsx');
+  if (!dialogEntry) throw new Error('The build manifest names no dialog chunk. Run `npm run build` again.');
+
   return {
     files,
     loader: row(LOADER_FILE),
     panel: { file: 'panel entry + static imports', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), parts },
+    languages,
+    dialog: row(dialogEntry.file),
   };
 }
 
@@ -87,6 +110,8 @@ export function formatSizeTable(sizes: WidgetSizes): string {
     ...sizes.files,
     { ...sizes.loader, file: `= loader (budget ${LOADER_BUDGET_GZIP} B gzip)` },
     { ...sizes.panel, file: `= panel, ${sizes.panel.parts.length} file(s) (budget ${PANEL_BUDGET_GZIP} B gzip)` },
+    { ...sizes.dialog, file: `= dialog (budget ${DIALOG_BUDGET_GZIP} B gzip)` },
+    ...Object.entries(sizes.languages).map(([code, size]) => ({ ...size, file: `= language ${code} (budget ${LANGUAGE_BUDGET_GZIP} B gzip)` })),
   ];
   const width = Math.max(4, ...rows.map((row) => row.file.length));
   const line = (file: string, raw: string, gzip: string, brotli: string) =>

@@ -1,10 +1,18 @@
 /**
  * The widget's size budgets (docs: DESIGN.md "Budgets"), measured on the built files. Needs
  * `npm run build` first (`npm test` does it). 1 KB = 1024 bytes, so the loader's 1.7 KB is 1740
- * bytes gzip and the panel's 9 KB is 9216 bytes gzip.
+ * bytes gzip and the panel's 9 KB is 9216 bytes gzip. Lazy chunks have budgets of their own: each
+ * language but English 1.5 KB, the dialog 1 KB.
  */
 import { describe, expect, it } from 'vitest';
-import { LOADER_BUDGET_GZIP, PANEL_BUDGET_GZIP, formatSizeTable, measureWidget } from '../bench/widget-size.ts';
+import {
+  DIALOG_BUDGET_GZIP,
+  LANGUAGE_BUDGET_GZIP,
+  LOADER_BUDGET_GZIP,
+  PANEL_BUDGET_GZIP,
+  formatSizeTable,
+  measureWidget,
+} from '../bench/widget-size.ts';
 
 describe('widget size budgets', () => {
   const sizes = measureWidget();
@@ -21,6 +29,21 @@ describe('widget size budgets', () => {
       sizes.panel.gzip,
       `the panel (${sizes.panel.parts.join(' + ')}) is ${sizes.panel.gzip} B gzip, over its budget of ${PANEL_BUDGET_GZIP} B.\n${formatSizeTable(sizes)}`,
     ).toBeLessThanOrEqual(PANEL_BUDGET_GZIP);
+  });
+
+  it(`the dialog chunk is at most ${DIALOG_BUDGET_GZIP} bytes gzip`, () => {
+    expect(sizes.dialog.gzip, formatSizeTable(sizes)).toBeLessThanOrEqual(DIALOG_BUDGET_GZIP);
+  });
+
+  it('Russian and Polish are lazy chunks of their own', () => {
+    expect(Object.keys(sizes.languages).sort()).toEqual(['pl', 'ru']);
+    expect(sizes.panel.parts.some((part) => Object.values(sizes.languages).some((language) => language.file === part))).toBe(false);
+  });
+
+  it.each(['ru', 'pl'])(`language chunk %s is at most ${LANGUAGE_BUDGET_GZIP} bytes gzip`, (code) => {
+    const language = sizes.languages[code];
+    expect(language, formatSizeTable(sizes)).toBeDefined();
+    expect(language!.gzip, `${language!.file} is ${language!.gzip} B gzip.\n${formatSizeTable(sizes)}`).toBeLessThanOrEqual(LANGUAGE_BUDGET_GZIP);
   });
 
   it('measures real files (brotli smaller than gzip smaller than raw)', () => {

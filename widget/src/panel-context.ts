@@ -26,8 +26,12 @@ export interface PanelContext {
   /** Without a click id while the referral waits for consent (`data-consent="required"`). */
   referral: { code: string; clickId?: string | undefined } | null;
   identity: IdentityInput | null;
-  /** BCP 47 language tag from `data-lang`; the panel falls back to `<html lang>`, then the browser. */
-  lang: string | undefined;
+  /**
+   * The script tag's `data-*` attributes, read by the panel when it renders: `lang` (a BCP 47
+   * tag; the panel falls back to `<html lang>`, then the browser), `texts` (JSON overriding
+   * texts) and `theme` (`light` or `dark`). Passed whole, so a new setting costs the loader nothing.
+   */
+  dataset: ScriptDataset;
   /** `orderId` of the latest `purchase` call, as the shop passed it (the panel checks it), so
    * that its dialog opens once, not on every reload. */
   orderId: unknown;
@@ -39,6 +43,9 @@ export interface PanelContext {
  * checks that email, signature and timestamp are there; the panel keeps the fields the server verifies.
  */
 export type IdentityInput = Readonly<Record<string, unknown>>;
+
+/** `script.dataset`: every value is a string, and any may be missing. */
+export type ScriptDataset = Readonly<Record<string, string | undefined>>;
 
 export interface PanelModule {
   show(context: PanelContext): void;

@@ -41,7 +41,7 @@ export function panelContext(overrides: Partial<PanelContext> = {}): PanelContex
     visitorId: 'visitor_1',
     referral: null,
     identity: null,
-    lang: 'en-US',
+    dataset: { lang: 'en-US' },
     orderId: undefined,
     reason: 'inline',
     ...overrides,
@@ -107,4 +107,9 @@ export function clearCookies(): void {
     const name = pair.split('=')[0];
     if (name) document.cookie = `${name}=;path=/;max-age=-1`;
   }
+}
+
+/** The stylesheet a shadow root adopted, as the browser parsed it (`prop: value;` with spaces). */
+export function adoptedCss(root: ShadowRoot): string {
+  return root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
 }

@@ -41,7 +41,6 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     if (!programId) return warn('data-program missing');
     // The directory the script was served from, so a server mounted under a path works too.
     const server = new URL('.', (script as HTMLScriptElement).src).href.slice(0, -1);
-    const lang = data.lang;
 
     // `data-consent="required"`: no cookie and no click until `consent(true)`; otherwise cookies
     // are on until `consent(false)`. A remembered choice wins either way.
@@ -79,7 +78,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
       (panel ||= importPanel(server + '/widget/' + PANEL_FILE))
         // A referral still waiting for consent is shown too: the friend sees the offer and its
         // coupon code, which attributes the order at checkout without any cookie.
-        .then((module) => module.show({ server, programId, visitorId, referral: referral || held, identity, lang, orderId, reason }))
+        .then((module) => module.show({ server, programId, visitorId, referral: referral || held, identity, dataset: data, orderId, reason }))
         .catch((error) => {
           panel = undefined;
           warn(error);

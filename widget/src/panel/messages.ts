@@ -1,9 +1,12 @@
 /**
- * Every text the panel shows, per language. Only English for now; Russian and Polish will be
- * added as siblings of `en` with the same keys (the `Messages` type makes that checked).
- * Placeholders are `{name}`, filled by `fill`.
+ * Every text the panel shows. English lives here, in the panel chunk; other languages are
+ * lazily loaded chunks in `lang/` with the same keys (`translations.ts`), so a shop pays only for
+ * the language its visitor reads. Placeholders are `{name}`, filled by `fill`; texts that follow
+ * a number have one form per plural category (`Plural`), picked by `plural`.
  */
 const en = {
+  /** The language these texts are in, for the panel's `lang` attribute and its plural rules. */
+  lang: 'en',
   title: 'Invite a friend',
   friendsGet: 'Your friends get {percent}% off',
   linkLabel: 'Your referral link',
@@ -16,8 +19,8 @@ const en = {
   shareEmail: 'Email',
   shareTitle: '{percent}% off at {program}',
   shareText: 'I shop at {program} and thought you would like it too. Here is {percent}% off your order:',
-  clicks: 'Clicks',
-  friendsBought: 'Friends who bought',
+  clicks: { one: 'click', other: 'clicks' } as Plural,
+  friendsBought: { one: 'friend bought', other: 'friends bought' } as Plural,
   rewards: 'Your rewards',
   noRewards: 'No rewards yet: they appear here when a friend buys through your link.',
   status: {
@@ -44,15 +47,23 @@ const en = {
   dismiss: 'Dismiss',
 };
 
+/** A text per CLDR plural category of the language; `other` is required, as the last resort. */
+export type Plural = { [category in Intl.LDMLPluralRule]?: string } & { other: string };
+
 export type Messages = typeof en;
 
-const messagesByLanguage: Record<string, Messages> = { en };
-
-/** The messages for a BCP 47 tag such as `pl-PL`, English when we do not have that language. */
-export function messagesFor(lang: string | undefined): Messages {
-  return messagesByLanguage[(lang || '').slice(0, 2).toLowerCase()] ?? en;
-}
+export const ENGLISH: Messages = en;
 
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => String(values[key] ?? placeholder));
+}
+
+/** The form of `forms` for `count` in `lang`: "1 click", "2 clicks"; "2 перехода", "5 переходов". */
+export function plural(forms: Plural, count: number, lang: string): string {
+  try {
+    return forms[new Intl.PluralRules(lang).select(count)] ?? forms.other;
+  } catch {
+    // A language tag this browser cannot parse (from `data-texts`): the general form.
+    return forms.other;
+  }
 }

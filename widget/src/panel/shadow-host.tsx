@@ -1,15 +1,38 @@
 import { render, type ComponentChildren } from 'preact';
-import { PANEL_CSS } from './styles.ts';
+import { panelCss } from './styles.ts';
 
-/** Renders into `root` together with the panel's stylesheet (each shadow root needs its own). */
+let css = panelCss(undefined);
+/**
+ * One constructed stylesheet, adopted by every shadow root: a strict Content-Security-Policy
+ * (no `'unsafe-inline'` in `style-src`) blocks `<style>` elements but not these. Browsers
+ * without them (Safari before 16.4) get a `<style>` element instead.
+ */
+let sheet: CSSStyleSheet | undefined;
+
+/** `data-theme` of the script tag: every placement rendered from now on follows it. */
+export function applyTheme(theme: string | undefined): void {
+  css = panelCss(theme);
+  try {
+    (sheet ||= new CSSStyleSheet()).replaceSync(css);
+  } catch {
+    sheet = undefined;
+  }
+}
+
+/** Renders into `root` with the panel's stylesheet (each shadow root needs it). */
 export function renderStyled(content: ComponentChildren, root: ShadowRoot): void {
-  render(
-    <>
-      <style>{PANEL_CSS}</style>
-      {content}
-    </>,
-    root,
-  );
+  if (sheet && root.adoptedStyleSheets) {
+    root.adoptedStyleSheets = [sheet];
+    render(content, root);
+  } else {
+    render(
+      <>
+        <style>{css}</style>
+        {content}
+      </>,
+      root,
+    );
+  }
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { PanelContext } from '../panel-context.ts';
 import { warn } from '../warn.ts';
-import { closeDialog, openDialog } from './dialog-placement.tsx';
 import { MOUNT_SELECTOR, renderInline } from './inline-placement.tsx';
-import { messagesFor } from './messages.ts';
 import { hideOffer, isOfferShown, renderOffer } from './offer-placement.tsx';
 import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
+import { applyTheme } from './shadow-host.tsx';
 import { forgetReferral } from './forget-referral.ts';
 import { clearSessions, loadSession } from './session.ts';
+import { messagesFor, pageLanguage, withTexts } from './translations.ts';
 
 /** Set by `purchase` or `open`, cleared once the dialog was shown (or could not be). */
 let dialogWanted: 'purchase' | 'open' | null = null;
@@ -29,24 +29,34 @@ async function update(context: PanelContext): Promise<void> {
   if (!mounts.length && !context.referral && !dialogWanted && !isOfferShown()) return;
 
   const ticket = ++latest;
-  const session = await loadSession(context);
+  const { dataset } = context;
+  const lang = pageLanguage(dataset.lang);
+  // The language chunk (if any) and the dialog chunk (if wanted) arrive while the session is on
+  // its way. The dialog is its own chunk: most pages only show inline panels and the offer.
+  const [session, messages, dialog] = await Promise.all([
+    loadSession(context),
+    messagesFor(lang),
+    dialogWanted && import('./dialog-placement.tsx'),
+  ]);
   if (ticket !== latest) return;
   // Server down or slow: overlays stay hidden and inline mounts keep the shop's own content.
   if (!session) {
     dialogWanted = null;
     return;
   }
-  const lang = context.lang || document.documentElement.lang || undefined;
-  const t = messagesFor(lang);
+  const t = withTexts(messages, dataset.texts);
+  applyTheme(dataset.theme);
   for (const mount of mounts) renderInline(mount, session, t, lang);
   renderOffer(session.offer, t);
-  if (dialogWanted && openDialog(session, dialogWanted, t, lang) && dialogWanted === 'purchase') rememberShownFor(context.orderId);
+  if (dialogWanted && dialog && dialog.openDialog(session, dialogWanted, t, lang) && dialogWanted === 'purchase') {
+    rememberShownFor(context.orderId);
+  }
   dialogWanted = null;
 }
 
 /** For tests: back to the state of a page that has not shown anything yet. */
-export function resetPanel(): void {
-  closeDialog();
+export async function resetPanel(): Promise<void> {
+  (await import('./dialog-placement.tsx')).closeDialog();
   hideOffer();
   clearSessions();
   dialogWanted = null;

@@ -1,39 +1,58 @@
 /**
  * The panel's only stylesheet, put into every shadow root it renders. `all: initial` on the host
- * keeps the shop's inherited styles out; the shadow boundary keeps ours in. Sizes are px because
+ * keeps the shop's inherited styles out, and again on the panel's outermost boxes, for when a
+ * shop's rule (`* { letter-spacing: … }`) reaches the host itself and outranks `:host`; the
+ * shadow boundary keeps ours in. Sizes are px because
  * shops change the root font size. Shops can theme through the `--sarafan-*` custom properties,
- * which (unlike other properties) cross the shadow boundary.
+ * which (unlike other properties) cross the shadow boundary. Lines end in `\` so that the string
+ * carries no line breaks (the panel's bytes are budgeted).
+ *
+ * Default colours meet WCAG 2.2 AA in both schemes: text and muted text ≥ 4.5:1 on the card and
+ * its surfaces, the accent ≥ 4.5:1 as text and behind button text, the focus ring ≥ 3:1.
  */
-export const PANEL_CSS = `
-:host{all:initial;display:block;
---a:var(--sarafan-accent,#1f6f43);--at:var(--sarafan-accent-text,#fff);--t:var(--sarafan-text,#1d2125);
---m:var(--sarafan-muted,#5b636b);--b:var(--sarafan-border,#d5d9de);--bg:var(--sarafan-background,#fff);
---s:var(--sarafan-surface,#f3f5f7);--r:var(--sarafan-radius,12px);--f:var(--sarafan-focus,#0b63ce)}
-*{box-sizing:border-box}
-.card{font:14px/20px var(--sarafan-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--t);
-background:var(--bg);border:1px solid var(--b);border-radius:var(--r);padding:16px;max-width:480px;text-align:left}
-h2{margin:0 32px 4px 0;font-size:18px;line-height:24px;font-weight:600}
-p{margin:0 0 12px}
-.muted{color:var(--m);font-size:12px;line-height:16px;margin:0 0 4px}
-.row{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:0 0 12px}
-input{flex:1 1 180px;min-width:0;font:inherit;color:inherit;padding:7px 10px;border:1px solid var(--b);border-radius:8px;background:var(--s)}
-button,.button{font:inherit;font-weight:600;line-height:20px;padding:7px 12px;border:1px solid var(--a);border-radius:8px;
-background:var(--a);color:var(--at);cursor:pointer;text-decoration:none;display:inline-block}
-.secondary{background:transparent;color:var(--a)}
-:focus-visible{outline:2px solid var(--f);outline-offset:2px}
-code{font:600 15px/20px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:1px;padding:6px 8px;border-radius:6px;background:var(--s)}
-.stats{display:flex;gap:24px;margin:0 0 12px}
-dl,dd{margin:0}
-dt{color:var(--m);font-size:12px;line-height:16px}
-dd{font-size:20px;line-height:28px;font-weight:600}
-.totals{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0 0 8px}
-ul{list-style:none;margin:0;padding:0;max-height:160px;overflow:auto}
-li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-top:1px solid var(--b)}
-.close{position:absolute;top:8px;right:8px;width:32px;height:32px;padding:0;font-size:20px;line-height:20px;
-background:transparent;border-color:transparent;color:var(--m)}
-.overlay{position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.45)}
-.dialog{position:relative;width:100%;max-width:480px;max-height:calc(100vh - 32px);overflow:auto;border-radius:var(--r)}
-.dialog>.card{max-width:none}
-.offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px rgba(0,0,0,.18)}
-.offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}
-`;
+const LIGHT_AND_LAYOUT = `\
+:host{all:initial;display:block;\
+--a:var(--sarafan-accent,#1f6f43);--at:var(--sarafan-accent-text,#fff);--t:var(--sarafan-text,#1d2125);\
+--m:var(--sarafan-muted,#5b636b);--b:var(--sarafan-border,#d5d9de);--bg:var(--sarafan-background,#fff);\
+--s:var(--sarafan-surface,#f3f5f7);--f:var(--sarafan-focus,#0b63ce)}\
+*{box-sizing:border-box}\
+.card,.overlay{all:initial;box-sizing:border-box}\
+.card{display:block;font:14px/20px var(--sarafan-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--t);\
+background:var(--bg);border:1px solid var(--b);border-radius:var(--sarafan-radius,12px);padding:16px;max-width:480px;text-align:left}\
+h2{margin:0 32px 4px 0;font-size:18px;line-height:24px;font-weight:600}\
+p,.row,.stats{margin:0 0 12px}\
+.muted,dt{color:var(--m);font-size:12px;line-height:16px}\
+.muted{margin:0 0 4px}\
+.row{display:flex;flex-wrap:wrap;align-items:center;gap:8px}\
+input{flex:1 1 180px;min-width:0;font:inherit;color:inherit;padding:7px 10px;border:1px solid var(--b);border-radius:8px;background:var(--s)}\
+button,.button{font:inherit;font-weight:600;padding:7px 12px;border:1px solid var(--a);border-radius:8px;\
+background:var(--a);color:var(--at);cursor:pointer;text-decoration:none;display:inline-block}\
+.secondary{background:0 0;color:var(--a)}\
+:focus-visible{outline:2px solid var(--f);outline-offset:2px}\
+code{font:600 15px/20px ui-monospace,Menlo,Consolas,monospace;letter-spacing:1px;padding:6px 8px;border-radius:6px;background:var(--s)}\
+.stats{display:flex;gap:24px}\
+.stats div{display:flex;flex-direction:column-reverse}\
+dl,dd{margin:0}\
+dd{font-size:20px;line-height:28px;font-weight:600}\
+.totals{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0 0 8px}\
+ul{list-style:none;margin:0;padding:0;max-height:160px;overflow:auto}\
+li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-top:1px solid var(--b)}\
+.close{position:absolute;top:8px;right:8px;width:32px;height:32px;padding:0;font-size:20px;\
+background:0 0;border-color:transparent;color:var(--m)}\
+.overlay{position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.45)}\
+.dialog{position:relative;width:100%;max-width:480px;max-height:calc(100vh - 32px);overflow:auto;border-radius:var(--sarafan-radius,12px)}\
+.dialog>.card{max-width:none}\
+.offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px rgba(0,0,0,.18)}\
+.offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}`;
+
+/** Dark defaults; a shop's own `--sarafan-*` values still win (set them per scheme if they differ). */
+const DARK = `\
+:host{color-scheme:dark;\
+--a:var(--sarafan-accent,#7ed7a4);--at:var(--sarafan-accent-text,#0b2a19);--t:var(--sarafan-text,#e9ecef);\
+--m:var(--sarafan-muted,#aab3bc);--b:var(--sarafan-border,#3d444c);--bg:var(--sarafan-background,#1c1f23);\
+--s:var(--sarafan-surface,#2a2f35);--f:var(--sarafan-focus,#8ab4f8)}`;
+
+/** The stylesheet for `data-theme`: `light` or `dark` forces a scheme; otherwise the visitor's system decides. */
+export function panelCss(theme: string | undefined): string {
+  return LIGHT_AND_LAYOUT + (theme == 'light' ? '' : theme == 'dark' ? DARK : `@media (prefers-color-scheme:dark){${DARK}}`);
+}

@@ -25,8 +25,8 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-afterEach(() => {
-  resetPanel();
+afterEach(async () => {
+  await resetPanel();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });

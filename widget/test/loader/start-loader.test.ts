@@ -193,13 +193,13 @@ describe('command queue', () => {
     });
   });
 
-  it('passes data-lang and a server under a path prefix', async () => {
+  it('passes the script tag’s data attributes (data-lang, …) and a server under a path prefix', async () => {
     const { shown, importPanel } = fakePanel();
     startLoader(widgetScript({ program: 'demo', lang: 'pl' }, 'https://cdn.example.com/sarafan/widget.js?v=2'), importPanel);
     sarafan('open');
     await settle();
     expect(importPanel).toHaveBeenCalledWith('https://cdn.example.com/sarafan/widget/panel.js');
-    expect(shown.at(-1)).toMatchObject({ server: 'https://cdn.example.com/sarafan', lang: 'pl' });
+    expect(shown.at(-1)).toMatchObject({ server: 'https://cdn.example.com/sarafan', dataset: { program: 'demo', lang: 'pl' } });
   });
 
   it('loads the panel for an inline mount point, and only then', async () => {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionResponse } from '../../../shared/src/wire.ts';
 import { SESSION_TIMEOUT_MS } from '../../src/panel/session.ts';
+import { panelCss } from '../../src/panel/styles.ts';
 import { resetPanel, show } from '../../src/panel/show-panel.ts';
-import { SERVER, aliceOffer, ambassadorView, byTestId, identity, json, panelContext, session, shadowOf, stubServer } from '../fixtures.ts';
+import { SERVER, adoptedCss, aliceOffer, ambassadorView, byTestId, identity, json, panelContext, session, shadowOf, stubServer } from '../fixtures.ts';
 
 let warn: ReturnType<typeof vi.spyOn>;
 
@@ -13,9 +14,9 @@ beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
-  resetPanel();
+  await resetPanel();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -38,7 +39,7 @@ describe('inline mount point', () => {
         }),
       }),
     );
-    await show(panelContext({ identity, lang: 'en-GB' }));
+    await show(panelContext({ identity, dataset: { lang: 'en-GB' } }));
 
     const root = shadowOf('[data-sarafan-panel]');
     const rewards = [...root.querySelectorAll<HTMLElement>('[data-testid="sarafan-reward"]')].map((reward) => reward.textContent);
@@ -99,13 +100,27 @@ describe('inline mount point', () => {
     expect(root.querySelector('[data-testid="sarafan-panel"]')).toBeNull();
   });
 
-  it('brings its own stylesheet with a reset and px sizes only', async () => {
+  it('brings its own stylesheet, adopted (allowed under a strict CSP) and shared by every placement', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' } }));
+    const inline = shadowOf('[data-sarafan-panel]');
+    expect(inline.querySelector('style')).toBeNull();
+    expect(inline.adoptedStyleSheets).toHaveLength(1);
+    expect(adoptedCss(inline)).toContain(':host { all: initial;');
+    expect(shadowOf('sarafan-offer').adoptedStyleSheets[0]).toBe(inline.adoptedStyleSheets[0]);
+  });
+
+  it('falls back to a <style> element where stylesheets cannot be constructed', async () => {
+    // As in Safari before 16.4.
+    vi.spyOn(ShadowRoot.prototype, 'adoptedStyleSheets', 'get').mockReturnValue(undefined as never);
     document.body.innerHTML = '<div data-sarafan-panel></div>';
     serve(session());
     await show(panelContext());
-    const css = shadowOf('[data-sarafan-panel]').querySelector('style')?.textContent ?? '';
-    expect(css).toContain(':host{all:initial');
-    expect(css).not.toMatch(/\d(r?em)\b/);
+    const root = shadowOf('[data-sarafan-panel]');
+    expect(root.querySelector('style')?.textContent).toBe(panelCss(undefined));
+    expect(byTestId(root, 'sarafan-intro')).toBeTruthy();
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('leaves the shop’s own content alone when the server is down', async () => {
@@ -242,6 +257,9 @@ describe('dialog', () => {
     // The close button is the last focusable element: Tab wraps to the first.
     close.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
     expect(root.activeElement).toBe(dialog.querySelector('input'));
+    // And Shift+Tab on the first wraps to the last.
+    root.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }));
+    expect(root.activeElement).toBe(close);
   });
 
   it('opens once per order: a reload of the confirmation page leaves the page usable', async () => {
@@ -307,5 +325,83 @@ describe('dialog', () => {
     releaseFirst(json(session()));
     await first;
     expect(shadowOf('[data-sarafan-panel]').querySelector('[data-testid="sarafan-panel"]')).not.toBeNull();
+  });
+});
+
+describe('languages and looks', () => {
+  it('renders in Russian for data-lang="ru", with plural forms that agree with the numbers', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session({ ambassador: ambassadorView({ stats: { clicks: 21, friendsBought: 3 } }) }));
+    await show(panelContext({ identity, dataset: { lang: 'ru' } }));
+
+    const root = shadowOf('[data-sarafan-panel]');
+    const panel = byTestId(root, 'sarafan-panel');
+    expect(panel.getAttribute('lang')).toBe('ru');
+    expect(root.getElementById('sarafan-title')?.textContent).toBe('Пригласите друга');
+    expect(byTestId(root, 'sarafan-copy-link').textContent).toBe('Копировать ссылку');
+    expect([...root.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['переход', 'друга купили']);
+    // Numbers in the page's language too: a comma before the kopecks, the currency after.
+    expect(byTestId(root, 'sarafan-total-pending').textContent?.replace(/\s/g, ' ')).toBe('Ожидает: 12,50 $');
+  });
+
+  it('follows <html lang> when the script tag has no data-lang, and Polish takes many forms', async () => {
+    document.documentElement.lang = 'pl-PL';
+    try {
+      document.body.innerHTML = '<div data-sarafan-panel></div>';
+      serve(session({ ambassador: ambassadorView({ stats: { clicks: 5, friendsBought: 12 } }) }));
+      await show(panelContext({ identity, dataset: {} }));
+      const root = shadowOf('[data-sarafan-panel]');
+      expect(byTestId(root, 'sarafan-panel').getAttribute('lang')).toBe('pl');
+      expect([...root.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['kliknięć', 'znajomych kupiło']);
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  it('shows the friend offer in the page language, marked as English where we have no translation', async () => {
+    serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral', dataset: { lang: 'pl' } }));
+    expect(byTestId(shadowOf('sarafan-offer'), 'sarafan-offer').textContent).toContain('Alice daje Ci 10% zniżki');
+
+    await resetPanel();
+    serve(session({ offer: aliceOffer }));
+    await show(panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral', dataset: { lang: 'de-DE' } }));
+    const offer = byTestId(shadowOf('sarafan-offer'), 'sarafan-offer');
+    expect(offer.getAttribute('lang')).toBe('en');
+    expect(offer.textContent).toContain('Alice gives you 10% off');
+  });
+
+  it('uses the shop’s own texts from data-texts over the language’s', async () => {
+    serve(session({ ambassador: ambassadorView() }));
+    const texts = JSON.stringify({ title: 'Poleć nas', clicks: { many: 'wizyt' } });
+    await show(panelContext({ identity, reason: 'open', dataset: { lang: 'pl', texts } }));
+    const root = shadowOf('sarafan-dialog');
+    expect(root.getElementById('sarafan-title')?.textContent).toBe('Poleć nas');
+    expect(byTestId(root, 'sarafan-dialog').getAttribute('aria-labelledby')).toBe('sarafan-title');
+    expect(root.querySelector('dt')?.textContent).toBe('wizyt');
+    expect(byTestId(root, 'sarafan-copy-code').textContent).toBe('Kopiuj kod');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('still renders, in the built-in texts, with one warning for a broken data-texts', async () => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session({ ambassador: ambassadorView() }));
+    await show(panelContext({ identity, dataset: { texts: '{"title":' } }));
+    expect(shadowOf('[data-sarafan-panel]').getElementById('sarafan-title')?.textContent).toBe('Invite a friend');
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [undefined, true, true],
+    ['dark', false, true],
+    ['light', false, false],
+    ['sepia', true, true],
+  ])('data-theme=%s: dark colours follow the system (%s), or are forced (%s)', async (theme, followsSystem, dark) => {
+    document.body.innerHTML = '<div data-sarafan-panel></div>';
+    serve(session());
+    await show(panelContext({ dataset: { theme } }));
+    const css = adoptedCss(shadowOf('[data-sarafan-panel]'));
+    expect(css.includes('prefers-color-scheme')).toBe(followsSystem);
+    expect(css.includes('color-scheme: dark')).toBe(dark);
   });
 });

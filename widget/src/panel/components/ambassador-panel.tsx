@@ -14,7 +14,7 @@ interface Props {
 /** "Invite a friend": the ambassador's link and code, ways to share them, and what they earned. */
 export function AmbassadorPanel({ ambassador, programName, t, lang }: Props) {
   return (
-    <section class="card" data-testid="sarafan-panel" aria-labelledby="sarafan-title">
+    <section lang={t.lang} class="card" data-testid="sarafan-panel" aria-labelledby="sarafan-title">
       <h2 id="sarafan-title">{t.title}</h2>
       <p>{fill(t.friendsGet, { percent: ambassador.offer.discount.percent })}</p>
       <label class="muted" for="sarafan-link">

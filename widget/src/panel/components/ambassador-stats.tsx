@@ -1,6 +1,6 @@
 import type { AmbassadorView } from '../../../../shared/src/wire.ts';
 import { formatCount, formatMoney } from '../format.ts';
-import type { Messages } from '../messages.ts';
+import { plural, type Messages } from '../messages.ts';
 
 interface Props {
   ambassador: AmbassadorView;
@@ -10,20 +10,23 @@ interface Props {
 
 const TOTAL_KINDS = ['pending', 'approved', 'paid'] as const;
 
-/** Clicks, friends who bought, and rewards: totals per currency (never converted) and the list. */
+/**
+ * Clicks, friends who bought, and rewards: totals per currency (never converted) and the list.
+ * Each count is shown above its word ("7 / clicks"), which agrees with it in number.
+ */
 export function AmbassadorStats({ ambassador, t, lang }: Props) {
   const { stats, totals, rewards } = ambassador;
   return (
     <>
       <dl class="stats">
         <div>
-          <dt>{t.clicks}</dt>
+          <dt>{plural(t.clicks, stats.clicks, t.lang)}</dt>
           <dd data-testid="sarafan-stat-clicks" data-value={stats.clicks}>
             {formatCount(stats.clicks, lang)}
           </dd>
         </div>
         <div>
-          <dt>{t.friendsBought}</dt>
+          <dt>{plural(t.friendsBought, stats.friendsBought, t.lang)}</dt>
           <dd data-testid="sarafan-stat-friends" data-value={stats.friendsBought}>
             {formatCount(stats.friendsBought, lang)}
           </dd>

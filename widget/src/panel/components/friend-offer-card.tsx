@@ -11,7 +11,7 @@ interface Props {
 /** "Alice gives you 10% off": a small card in the corner for a visitor who came through a link. */
 export function FriendOfferCard({ offer, t, onDismiss }: Props) {
   return (
-    <aside class="card offer" data-testid="sarafan-offer" aria-label={t.offerLabel}>
+    <aside lang={t.lang} class="card offer" data-testid="sarafan-offer" aria-label={t.offerLabel}>
       <p>{fill(t.offer, { name: offer.ambassadorName, percent: offer.discount.percent })}</p>
       <p class="muted">{t.offerCode}</p>
       <div class="row">

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CopyButton } from '../../../src/panel/components/copy-button.tsx';
-import { messagesFor } from '../../../src/panel/messages.ts';
+import { ENGLISH } from '../../../src/panel/messages.ts';
 import { renderStyled } from '../../../src/panel/shadow-host.tsx';
 import { byTestId } from '../../fixtures.ts';
 
-const t = messagesFor('en');
+const t = ENGLISH;
 
 function mountButton(): HTMLButtonElement {
   const host = document.createElement('div');

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShareButtons } from '../../../src/panel/components/share-buttons.tsx';
-import { messagesFor } from '../../../src/panel/messages.ts';
+import { ENGLISH } from '../../../src/panel/messages.ts';
 import { renderStyled } from '../../../src/panel/shadow-host.tsx';
 import { ambassadorView } from '../../fixtures.ts';
 
-const t = messagesFor('en');
+const t = ENGLISH;
 
 function mountShare(): ShadowRoot {
   const host = document.createElement('div');
