@@ -49,6 +49,7 @@ export const ConversionNotFoundError = defineApiError('conversion_not_found', 40
 export const RewardNotFoundError = defineApiError('reward_not_found', 404, 'No reward of this program has this id.');
 export const WebhookEndpointNotFoundError = defineApiError('webhook_not_found', 404, 'No webhook endpoint of this program has this id.');
 export const WebhookDeliveryNotFoundError = defineApiError('delivery_not_found', 404, 'No webhook delivery of this program has this id.');
+export const PayoutNotFoundError = defineApiError('payout_not_found', 404, 'No payout of this program has this id.');
 export const WidgetNotBuiltError = defineApiError(
   'widget_not_built',
   404,
@@ -72,6 +73,9 @@ export const RewardStatusConflictError = defineApiError(
   409,
   'The reward is not in a status that allows this.',
 );
+
+export const NothingToPayError = defineApiError('nothing_to_pay', 409, 'No ambassador is owed at least the minimum in this currency.');
+export const PayoutConflictError = defineApiError('payout_conflict', 409, 'The payout is not open, or its rewards changed since it was made.');
 
 export const DatabaseUnavailableError = defineApiError('database_unavailable', 503, 'The database does not answer.');
 

@@ -377,3 +377,24 @@ export interface RewardChoicesResponse {
   tier: string | null;
   friendSharePercent: number | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Payouts (owner API)
+
+/** POST /v1/payouts */
+export interface PayoutRequest {
+  currency: string;
+  /** Ambassadors owed less than this (minor units) wait for a later batch. Default 0. */
+  minimumAmount?: number;
+}
+
+export interface PayoutView {
+  id: number;
+  currency: string;
+  status: 'open' | 'paid' | 'canceled';
+  minimumAmount: number;
+  total: number;
+  createdAt: number;
+  closedAt?: number;
+  items: Array<{ ambassadorCode: string; amount: number }>;
+}

@@ -13,6 +13,8 @@ import type { LedgerBucket, RewardStatus } from '../../../shared/src/wire.ts';
  *   pending | held → voided                     (refund or cancellation before approval)
  *   approved → clawed_back                      (refund after approval or payment: what is owed
  *                                                shrinks, below zero if it was already paid)
+ *   paid → approved                             (a payout nets that debt against newer rewards:
+ *                                                the clawed-back part counts as paid back)
  */
 
 export interface Transfer {
@@ -31,6 +33,8 @@ export type LedgerReason =
   | 'owner_approved'
   | 'owner_rejected'
   | 'owner_paid'
+  | 'payout'
+  | 'payout_recovered'
   | 'refund'
   | 'order_canceled';
 
@@ -99,4 +103,12 @@ export function takeBack(
     return { status: reward.status, amount: kept, transfers: [{ amount: taken, from: 'approved', to: 'clawed_back', reason }] };
   }
   return null;
+}
+
+/**
+ * A payout settles a debt left by a clawback after payment (the reward's share of `approved` is
+ * below zero): newer rewards pay for it, so that part of the old payment counts as returned.
+ */
+export function recoverClawback(reward: RewardState, debt: number): RewardChange {
+  return { status: reward.status, amount: reward.amount, transfers: [{ amount: debt, from: 'paid', to: 'approved', reason: 'payout_recovered' }] };
 }

@@ -4,6 +4,7 @@ import type { Services } from '../services/services.ts';
 import { ambassadorRoutes } from './ambassadors.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
+import { payoutRoutes } from './payouts.ts';
 import { personalDataRoutes } from './personal-data.ts';
 import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
@@ -20,4 +21,5 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(rewardRulesRoutes, { services });
   await app.register(personalDataRoutes, { services });
   await app.register(webhookRoutes, { services });
+  await app.register(payoutRoutes, { services });
 }

@@ -3,6 +3,7 @@ import type * as Wire from '../../../shared/src/wire.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
 import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
+import type * as PayoutSchemas from './payouts.ts';
 import type * as PersonalDataSchemas from './personal-data.ts';
 import type * as RewardSchemas from './rewards.ts';
 import type * as RulesSchemas from './reward-rules.ts';
@@ -32,6 +33,8 @@ export type WireConformance = [
   Check<Same<Static<typeof RewardSchemas.LedgerResponse>, Wire.LedgerResponse>>,
   Check<Same<Static<typeof PersonalDataSchemas.PersonalDataExport>, Wire.PersonalDataExport>>,
   Check<Same<Static<typeof PersonalDataSchemas.ErasureResponse>, Wire.ErasureResponse>>,
+  Check<Same<Static<typeof PayoutSchemas.PayoutRequest>, Wire.PayoutRequest>>,
+  Check<Same<Static<typeof PayoutSchemas.PayoutView>, Wire.PayoutView>>,
   Check<Same<Static<typeof RulesSchemas.RewardRules>, Wire.RewardRules>>,
   Check<Same<Static<typeof RulesSchemas.ProgramResponse>, Wire.ProgramResponse>>,
   Check<Same<Static<typeof RulesSchemas.RewardChoicesRequest>, Wire.RewardChoicesRequest>>,

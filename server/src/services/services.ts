@@ -3,6 +3,7 @@ import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
+import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
 import { RewardRulesService } from './reward-rules.ts';
 import { RewardService } from './rewards.ts';
@@ -24,6 +25,7 @@ export interface Services {
   rewardRules: RewardRulesService;
   personalData: PersonalDataService;
   webhooks: WebhookService;
+  payouts: PayoutService;
   widgetSessions: WidgetSessionService;
 }
 
@@ -43,6 +45,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     rewardRules: new RewardRulesService(context, ambassadors),
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
+    payouts: new PayoutService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
   };
 }

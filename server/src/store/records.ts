@@ -286,3 +286,15 @@ export interface WebhookDeliveryRecord {
   createdAt: number;
   log: WebhookAttempt[];
 }
+
+export interface PayoutRecord {
+  id: number;
+  programId: string;
+  currency: string;
+  status: 'open' | 'paid' | 'canceled';
+  minimumAmount: number;
+  total: number;
+  createdAt: number;
+  closedAt: number | null;
+  items: Array<{ ambassadorId: number; ambassadorCode: string; email: string; name: string | null; amount: number }>;
+}

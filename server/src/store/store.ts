@@ -13,6 +13,7 @@ import type {
   LedgerBalanceRecord,
   LedgerEntryRecord,
   OwnerReward,
+  PayoutRecord,
   ProgramRecord,
   ReferralBinding,
   ReferralStanding,
@@ -23,6 +24,7 @@ import type {
   WebhookEndpointRecord,
 } from './records.ts';
 import type { DeliveryOutcome } from '../domain/webhook-retry.ts';
+import type { PayableReward, PayoutItem, PayoutLine } from '../domain/payouts.ts';
 
 /**
  * The narrow interface between the services and the database. SQLite implements it today; a
@@ -154,7 +156,28 @@ export interface Store {
   listWebhookDeliveries(programId: string, endpointId: number, limit: number): Promise<WebhookDeliveryRecord[]>;
   /** Sends a delivery again from `at`, retrying until `giveUpAt`; false if it is not the program's. */
   redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean>;
+
+  // Payouts
+  /** Makes an open batch of what `plan` picks among the rewards owed in `currency`; null when it
+   * picks nothing. Rewards in another open batch are not offered. */
+  createPayout(
+    programId: string,
+    currency: string,
+    minimumAmount: number,
+    plan: (rewards: PayableReward[]) => PayoutItem[],
+    at: number,
+  ): Promise<PayoutRecord | null>;
+  getPayout(programId: string, payoutId: number): Promise<PayoutRecord | null>;
+  /** Pays an open batch: `settle` turns its lines (with each reward as it is now) into ledger
+   * changes, or throws to refuse. A batch that is not open comes back unchanged. */
+  markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null>;
+  /** Cancels an open batch, freeing its rewards; a batch that is not open comes back unchanged. */
+  cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null>;
 }
+
+export type PayoutSettler = (
+  lines: Array<PayoutLine & { reward: RewardRecord; owed: number }>,
+) => Array<{ rewardId: number; change: RewardChange }>;
 
 /** The program columns that mirror the rules in force (see `saveRules`). */
 export interface RulesMirror {

@@ -100,4 +100,5 @@ const ALLOWED = new Set([
   'pending>voided',
   'approved>paid',
   'approved>clawed_back',
+  'paid>approved',
 ]);

@@ -46,7 +46,7 @@ export function createLedger(db: Database, outbox: Outbox) {
        SUM(CASE WHEN to_bucket = 'held' THEN amount WHEN from_bucket = 'held' THEN -amount ELSE 0 END) AS held,
        SUM(CASE WHEN to_bucket = 'pending' THEN amount WHEN from_bucket = 'pending' THEN -amount ELSE 0 END) AS pending,
        SUM(CASE WHEN to_bucket = 'approved' THEN amount WHEN from_bucket = 'approved' THEN -amount ELSE 0 END) AS approved,
-       SUM(CASE WHEN to_bucket = 'paid' THEN amount ELSE 0 END) AS paid
+       SUM(CASE WHEN to_bucket = 'paid' THEN amount WHEN from_bucket = 'paid' THEN -amount ELSE 0 END) AS paid
      FROM ledger_entries WHERE ambassador_id = @ambassadorId GROUP BY currency ORDER BY currency`,
   );
 

@@ -11,6 +11,7 @@ import {
   type LedgerEntryRecord,
   type OwnerReward,
   type DeviceType,
+  type PayoutRecord,
   type ProgramRecord,
   type ReferralBinding,
   type ReferralStanding,
@@ -22,6 +23,7 @@ import {
   type RulesVersionRecord,
 } from '../records.ts';
 import type { DeliveryOutcome } from '../../domain/webhook-retry.ts';
+import type { PayableReward, PayoutItem } from '../../domain/payouts.ts';
 import type { RewardRules } from '../../../../shared/src/reward-rules/rules.ts';
 import type {
   ClickWrite,
@@ -32,6 +34,7 @@ import type {
   NewAmbassador,
   NewConversion,
   OrderStatusPlanner,
+  PayoutSettler,
   PersonalBrowser,
   PersonalOrder,
   RefundPlanner,
@@ -47,6 +50,7 @@ import { createRewardRules } from './reward-rules.ts';
 import { createLedger } from './ledger.ts';
 import { createOutbox } from './outbox.ts';
 import { openDatabase } from './open-database.ts';
+import { createPayouts } from './payouts.ts';
 import { createPersonalData } from './personal-data.ts';
 import { createReferralLookups } from './referral-lookups.ts';
 import { createRewardWrites } from './reward-writes.ts';
@@ -92,6 +96,7 @@ export class SqliteStore implements Store {
   readonly #clickThread: ClickWriteThread | null;
   readonly #outbox: ReturnType<typeof createOutbox>;
   readonly #webhooks: ReturnType<typeof createWebhookStore>;
+  readonly #payouts: ReturnType<typeof createPayouts>;
   readonly #ledger: ReturnType<typeof createLedger>;
   readonly #conversions: ReturnType<typeof createConversionWrites>;
   readonly #rewards: ReturnType<typeof createRewardWrites>;
@@ -110,6 +115,7 @@ export class SqliteStore implements Store {
     this.#ledger = createLedger(db, this.#outbox);
     this.#conversions = createConversionWrites(db, this.#ledger, this.#outbox);
     this.#rewards = createRewardWrites(db, this.#ledger);
+    this.#payouts = createPayouts(db, this.#ledger);
     this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
@@ -524,5 +530,27 @@ export class SqliteStore implements Store {
 
   async redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean> {
     return this.#webhooks.redeliver(programId, deliveryId, at, giveUpAt);
+  }
+
+  async createPayout(
+    programId: string,
+    currency: string,
+    minimumAmount: number,
+    plan: (rewards: PayableReward[]) => PayoutItem[],
+    at: number,
+  ): Promise<PayoutRecord | null> {
+    return this.#payouts.create(programId, currency, minimumAmount, plan, at);
+  }
+
+  async getPayout(programId: string, payoutId: number): Promise<PayoutRecord | null> {
+    return this.#payouts.find(programId, payoutId);
+  }
+
+  async markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null> {
+    return this.#payouts.markPaid(programId, payoutId, settle, entry);
+  }
+
+  async cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null> {
+    return this.#payouts.cancel(programId, payoutId, at);
   }
 }

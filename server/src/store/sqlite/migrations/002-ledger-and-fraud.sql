@@ -76,7 +76,8 @@ CREATE UNIQUE INDEX refunds_by_refund_id ON refunds (conversion_id, refund_id) W
 -- Every change of a reward as a transfer of `amount` between buckets. A bucket's balance is the sum
 -- of what entered it minus what left it; `earned` is where rewards come from and `voided`,
 -- `rejected` and `clawed_back` are where taken-back amounts go. `approved` is what is owed: a
--- clawback after payment can make it negative, and later rewards net it out.
+-- clawback after payment can make it negative, and later rewards net it out (a payout then moves
+-- the recovered amount from `paid` back to `approved`).
 CREATE TABLE ledger_entries (
   id            INTEGER PRIMARY KEY,
   program_id    TEXT NOT NULL REFERENCES programs (id),
@@ -84,7 +85,7 @@ CREATE TABLE ledger_entries (
   reward_id     INTEGER NOT NULL REFERENCES rewards (id),
   currency      TEXT NOT NULL,
   amount        INTEGER NOT NULL CHECK (amount >= 0),
-  from_bucket   TEXT NOT NULL CHECK (from_bucket IN ('earned', 'held', 'pending', 'approved')),
+  from_bucket   TEXT NOT NULL CHECK (from_bucket IN ('earned', 'held', 'pending', 'approved', 'paid')),
   to_bucket     TEXT NOT NULL CHECK (to_bucket IN ('held', 'pending', 'approved', 'paid', 'voided', 'rejected', 'clawed_back')),
   reason        TEXT NOT NULL,
   actor         TEXT NOT NULL CHECK (actor IN ('system', 'owner', 'shop_api')),
