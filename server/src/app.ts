@@ -1,6 +1,8 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { systemClock, type Clock } from './clock.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { collectRoutes } from './openapi/collect-routes.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { previewCardRoutes } from './routes/preview-card.ts';
 import { serverApiRoutes } from './routes/server-api.ts';
@@ -12,6 +14,9 @@ import { WebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { BatcherOptions } from './services/write-batcher.ts';
 import type { Store } from './store/store.ts';
+
+/** The version the API reference states; the `/v1` prefix is what clients depend on. */
+const API_VERSION = '1.0.0';
 
 /** Request bodies are small JSON objects; anything bigger is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -90,12 +95,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // Only JSON bodies (and, on the browser API, JSON sent as text/plain); anything else is a 415.
   app.removeContentTypeParser('text/plain');
 
+  const routes = collectRoutes(app);
   app.register(healthRoutes, { store: options.store });
   app.register(widgetAssetRoutes, { widgetDir: options.widgetDir });
   app.register(shortLinkRoutes, { services, fallbackProgramId: options.fallbackProgramId ?? null });
   app.register(previewCardRoutes);
   app.register(widgetApiRoutes, { prefix: '/v1/widget', services, cookieDomains: options.cookieDomains ?? [] });
   app.register(serverApiRoutes, { prefix: '/v1', services });
+  app.register(apiDocsRoutes, { routes, publicUrl: services.context.publicUrl, version: API_VERSION });
 
   const scheduler = new ApprovalScheduler(services.rewards, options.approvalIntervalMs ?? 0, app.log);
   app.addHook('onReady', async () => {
