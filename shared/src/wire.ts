@@ -1,11 +1,11 @@
-import type { RewardRules } from './reward-rules/rules.ts';
-
-export type { RewardRules } from './reward-rules/rules.ts';
 /**
  * The JSON shapes that cross the wire, shared by the server (which answers) and by the widget and
  * the demo shop (which ask). The server's route schemas must produce exactly these.
  */
 import type { Money } from './money.ts';
+import type { RewardKind, RewardRules } from './reward-rules/rules.ts';
+
+export type { RewardRules } from './reward-rules/rules.ts';
 
 export interface ApiError {
   error: { code: string; message: string };
@@ -265,6 +265,12 @@ export interface OwnerRewardView {
   id: number;
   ambassadorCode: string;
   orderId: string;
+  /** Store credit, cash, points, a coupon, a gift or raffle entries (see the reward rules). */
+  kind: RewardKind;
+  /** `conversion`: the order's own reward; `milestone`: a bonus the order unlocked. */
+  purpose: 'conversion' | 'milestone';
+  /** The milestone (successful referrals) of a bonus. */
+  milestone?: number;
   amount: number;
   originalAmount: number;
   currency: string;

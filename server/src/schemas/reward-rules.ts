@@ -14,7 +14,7 @@ const AmountByUnit = Type.Record(Type.String({ pattern: '^([A-Z]{3}|points|entri
   maxProperties: 200,
 });
 
-const RewardKind = Type.Union(REWARD_KINDS.map((kind) => Type.Literal(kind)));
+export const RewardKind = Type.Union(REWARD_KINDS.map((kind) => Type.Literal(kind)));
 
 export const RewardRules = Type.Object(
   {

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { EpochMs, FraudReason, ReferralCode, RewardStatus, strict } from './common.ts';
+import { RewardKind } from './reward-rules.ts';
 
 /** Path parameters arrive as text (no type coercion): a positive integer id, at most 15 digits. */
 export const RewardParams = Type.Object({ rewardId: Type.String({ pattern: '^[1-9][0-9]{0,14}$' }) }, strict);
@@ -11,6 +12,9 @@ export const OwnerRewardView = Type.Object({
   id: Type.Integer(),
   ambassadorCode: Type.String(),
   orderId: Type.String(),
+  kind: RewardKind,
+  purpose: Type.Union([Type.Literal('conversion'), Type.Literal('milestone')]),
+  milestone: Type.Optional(Type.Integer()),
   amount: Type.Integer(),
   originalAmount: Type.Integer(),
   currency: Type.String(),

@@ -27,6 +27,8 @@ describe('owner reward API', () => {
         id: held.id,
         ambassadorCode: code,
         orderId: 'o-held',
+        kind: 'store_credit',
+        purpose: 'conversion',
         amount: 1_000,
         originalAmount: 1_000,
         currency: 'EUR',

@@ -74,6 +74,8 @@ describe('webhooks', () => {
       await t.api('POST', '/v1/conversions', { orderId, amount: 10_000, currency: 'EUR', couponCode: code, customer: { email } });
     }
     await deliver();
+    const bonus = (await t.api('GET', '/v1/rewards')).json().rewards.find((reward: { purpose: string }) => reward.purpose === 'milestone');
+    expect(bonus).toMatchObject({ kind: 'store_credit', milestone: 2, orderId: 'o2', amount: 500 });
     expect(receiver.events()).toMatchObject([
       { type: 'milestone.reached', data: { milestone: { ambassadorCode: code, milestone: 2, orderId: 'o2', amount: 500, currency: 'EUR' } } },
     ]);
