@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { PeriodicTask } from './periodic-task.ts';
 import type { RewardService } from './rewards.ts';
 
 /**
@@ -8,36 +9,21 @@ import type { RewardService } from './rewards.ts';
  */
 export class ApprovalScheduler {
   readonly #rewards: RewardService;
-  readonly #intervalMs: number;
   readonly #log: FastifyBaseLogger;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
+  readonly #task: PeriodicTask<void>;
 
   constructor(rewards: RewardService, intervalMs: number, log: FastifyBaseLogger) {
     this.#rewards = rewards;
-    this.#intervalMs = intervalMs;
     this.#log = log;
+    this.#task = new PeriodicTask(intervalMs, () => this.#round());
   }
 
   start(): void {
-    if (this.#intervalMs <= 0 || this.#timer) return;
-    this.#timer = setInterval(() => void this.runOnce(), this.#intervalMs);
-    // A pending approval is no reason to keep the process alive.
-    this.#timer.unref();
+    this.#task.start();
   }
 
-  /** One round; a round still running is not started twice. */
-  runOnce(): Promise<void> {
-    this.#running ??= this.#round().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 
   async #round(): Promise<void> {

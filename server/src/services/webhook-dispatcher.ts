@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { signWebhook, WEBHOOK_HEADERS } from '../../../shared/src/webhook-signature.ts';
 import { afterAttempt } from '../domain/webhook-retry.ts';
 import type { DueDelivery } from '../store/records.ts';
+import { PeriodicTask } from './periodic-task.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** A receiver gets this long to answer; a slow one is retried like a failing one. */
@@ -16,35 +17,26 @@ const BATCH = 20;
  */
 export class WebhookDispatcher {
   readonly #context: ServiceContext;
-  readonly #intervalMs: number;
   readonly #log: FastifyBaseLogger;
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
+  readonly #task: PeriodicTask<number>;
 
   constructor(context: ServiceContext, intervalMs: number, log: FastifyBaseLogger) {
     this.#context = context;
-    this.#intervalMs = intervalMs;
     this.#log = log;
+    this.#task = new PeriodicTask(intervalMs, () => this.#round());
   }
 
   start(): void {
-    if (this.#intervalMs <= 0 || this.#timer) return;
-    this.#timer = setInterval(() => void this.deliverDue(), this.#intervalMs);
-    this.#timer.unref();
+    this.#task.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 
   /** One round: sends what is due now and returns how many attempts were made. */
   deliverDue(): Promise<number> {
-    this.#running ??= this.#round().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#task.runNow();
   }
 
   async #round(): Promise<number> {
