@@ -404,3 +404,81 @@ export interface PayoutView {
   closedAt?: number;
   items: Array<{ ambassadorCode: string; amount: number }>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Widget events (browser) and analytics (owner API)
+
+/** Where a share happened or the panel was shown: the placements a shop configures. */
+export const WIDGET_PLACEMENTS = ['launcher', 'inline', 'banner', 'product', 'purchase'] as const;
+export type WidgetPlacement = (typeof WIDGET_PLACEMENTS)[number];
+
+/** How an ambassador shared their link; `native` is the browser's own share sheet. */
+export const SHARE_CHANNELS = ['native', 'copy_link', 'copy_code', 'whatsapp', 'telegram', 'x', 'facebook', 'email', 'sms', 'qr'] as const;
+export type ShareChannel = (typeof SHARE_CHANNELS)[number];
+
+export const WIDGET_EVENT_TYPES = ['widget_shown', 'panel_opened', 'share'] as const;
+export type WidgetEventType = (typeof WIDGET_EVENT_TYPES)[number];
+
+export interface WidgetEventInput {
+  type: WidgetEventType;
+  placement?: WidgetPlacement;
+  /** Only with `share`. */
+  channel?: ShareChannel;
+}
+
+/** POST /v1/widget/events (JSON, also as text/plain from `sendBeacon`): the funnel's first steps.
+ * The server stamps the time; `code` is the sharing ambassador's. Answer: 202 WidgetEventsResponse. */
+export interface WidgetEventsRequest {
+  programId: string;
+  visitorId: string;
+  code?: string;
+  /** 1 to 20 events. */
+  events: WidgetEventInput[];
+}
+export interface WidgetEventsResponse {
+  accepted: number;
+}
+
+/** GET /v1/analytics/overview?from=&to= (epoch ms, `to` exclusive). Rates are fractions from 0
+ * to 1, null when their denominator is 0; money is per currency, never converted. */
+export interface AnalyticsOverview {
+  from: number;
+  to: number;
+  funnel: {
+    /** Distinct visitors the widget was shown to. */
+    widgetShown: number;
+    /** Distinct visitors who opened the panel. */
+    panelOpened: number;
+    shares: number;
+    sharesByChannel: Partial<Record<ShareChannel, number>>;
+    /** Counted clicks (link and QR) plus coupon-attributed purchases without a click. */
+    clicks: number;
+    clicksBySource: { link: number; qr: number; coupon: number };
+    /** Referred visitors who identified themselves to the shop. */
+    identified: number;
+    /** Attributed conversions. */
+    purchases: number;
+    /** Rewards created, whatever became of them since. */
+    rewards: number;
+    /** Each step divided by the step before it, in the order above (shares over panelOpened, …). */
+    rates: { panelOpened: number | null; shares: number | null; clicks: number | null; identified: number | null; purchases: number | null; rewards: number | null };
+  };
+  /** One row per UTC day of the period, days without activity included. */
+  daily: Array<{ day: string; clicks: number; purchases: number; revenue: Money[] }>;
+  /** K = shares per sharing ambassador × purchases per share. */
+  viral: { ambassadors: number; sharesPerAmbassador: number | null; purchaseRate: number | null; k: number | null };
+  /** From an ambassador's creation to their first referred purchase, for those who had one in the period. */
+  cycleTime: { ambassadors: number; medianMs: number | null; averageMs: number | null };
+  /** Ambassadors who shared or were created in the period, over distinct visitors shown the widget. */
+  participation: { visitorsShown: number; ambassadors: number; rate: number | null };
+  /** Distinct referred visitors (counted clicks) who bought, over all of them. */
+  referredConversion: { visitors: number; purchased: number; rate: number | null };
+  orderValue: Array<{
+    currency: string;
+    referred: { customers: number; orders: number; averageOrder: number | null; lifetimeValue: number | null };
+    all: { customers: number; orders: number; averageOrder: number | null; lifetimeValue: number | null };
+  }>;
+  /** The 80/20 rule: the share of referred revenue brought by the top 20% of ambassadors. */
+  topAmbassadors: Array<{ currency: string; ambassadors: number; topCount: number; topRevenueShare: number | null }>;
+  devices: { deviceType: Record<string, number>; browser: Record<string, number>; os: Record<string, number> };
+}
