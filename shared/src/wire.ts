@@ -482,3 +482,20 @@ export interface AnalyticsOverview {
   topAmbassadors: Array<{ currency: string; ambassadors: number; topCount: number; topRevenueShare: number | null }>;
   devices: { deviceType: Record<string, number>; browser: Record<string, number>; os: Record<string, number> };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Widget settings (owner API: GET and PUT /v1/program/widget; sent to the panel in the session)
+
+export const WIDGET_LANGUAGES = ['en', 'ru', 'pl'] as const;
+export type WidgetLanguage = (typeof WIDGET_LANGUAGES)[number];
+
+/** What the owner configures for the widget without touching the script tag. The script tag's own
+ * `data-texts` and `data-theme` win over these on that page. */
+export interface WidgetSettings {
+  /** Text overrides per language and message key (the keys of the widget's English messages). */
+  texts: Partial<Record<WidgetLanguage, Record<string, string>>>;
+  /** CSS values for the panel's custom properties. */
+  theme: { accent?: string; radius?: number; font?: string; mode?: 'light' | 'dark' | 'auto' };
+  /** Show the top-10 leaderboard (names masked) in ambassadors' panels. */
+  leaderboard: boolean;
+}
