@@ -1,0 +1,2 @@
+-- Number 7 belongs to another change that is merged separately; this file only keeps the
+-- sequence unbroken until then. Delete it when the real 007 migration arrives.
