@@ -111,6 +111,8 @@ export interface SessionResponse {
   offer: FriendOffer | null;
   /** Present when the request carried a valid signed identity. */
   ambassador: AmbassadorView | null;
+  /** The signed-in customer may not join the program (its join policy): why. */
+  joinRefused?: 'join_requires_purchase' | 'join_requires_invitation';
 }
 
 export interface AmbassadorView {

@@ -3,6 +3,7 @@ import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
+import { FriendOfferService } from './friend-offers.ts';
 import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
 import { RewardRulesService } from './reward-rules.ts';
@@ -27,6 +28,8 @@ export interface Services {
   webhooks: WebhookService;
   payouts: PayoutService;
   widgetSessions: WidgetSessionService;
+  /** Friend offers as the rules define them, and single-use coupons. */
+  friendOffers: FriendOfferService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -34,6 +37,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
+  const friendOffers = new FriendOfferService(context, ambassadors);
   return {
     context,
     ambassadors,
@@ -46,6 +50,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
-    widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
+    widgetSessions: new WidgetSessionService(context, ambassadors, hashes, friendOffers),
+    friendOffers,
   };
 }
