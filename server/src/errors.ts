@@ -86,6 +86,7 @@ export const JoinRequiresInvitationError = defineApiError(
   'This program is by invitation: the owner must invite this email first.',
 );
 export const ContestNotOverError = defineApiError('contest_not_over', 409, 'The contest has not ended yet.');
+export const NoRaffleEntriesError = defineApiError('no_raffle_entries', 409, 'No ambassador has approved raffle entries in this period.');
 export const RaffleNotFoundError = defineApiError('raffle_not_found', 404, 'No raffle of this program has this id.');
 export const ContestNotFoundError = defineApiError('contest_not_found', 404, 'No contest of this program has this id.');
 export const InvitationNotFoundError = defineApiError('invitation_not_found', 404, 'This email is not invited.');

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { requireSecretKey } from '../plugins/server-auth.ts';
 import type { Services } from '../services/services.ts';
 import { ambassadorRoutes } from './ambassadors.ts';
+import { contestRoutes } from './contests.ts';
+import { joiningRoutes } from './joining.ts';
+import { raffleRoutes } from './raffles.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
 import { payoutRoutes } from './payouts.ts';
@@ -22,4 +25,7 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(personalDataRoutes, { services });
   await app.register(webhookRoutes, { services });
   await app.register(payoutRoutes, { services });
+  await app.register(joiningRoutes, { services });
+  await app.register(raffleRoutes, { services });
+  await app.register(contestRoutes, { services });
 }

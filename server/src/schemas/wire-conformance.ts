@@ -1,5 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type * as Wire from '../../../shared/src/wire.ts';
+import type * as DrawsWire from '../../../shared/src/wire-joining-draws.ts';
+import type * as JoiningDrawSchemas from './joining-draws.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
 import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
@@ -39,4 +41,11 @@ export type WireConformance = [
   Check<Same<Static<typeof RulesSchemas.ProgramResponse>, Wire.ProgramResponse>>,
   Check<Same<Static<typeof RulesSchemas.RewardChoicesRequest>, Wire.RewardChoicesRequest>>,
   Check<Same<Static<typeof RulesSchemas.RewardChoicesResponse>, Wire.RewardChoicesResponse>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.JoinPolicyBody>, DrawsWire.JoinPolicyBody>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.InvitationRequest>, DrawsWire.InvitationRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.InvitationView>, DrawsWire.InvitationView>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.RaffleRequest>, DrawsWire.RaffleRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.RaffleView>, DrawsWire.RaffleView>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.ContestRequest>, DrawsWire.ContestRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.ContestView>, DrawsWire.ContestView>>,
 ];

@@ -3,7 +3,10 @@ import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
+import { ContestService } from './contests.ts';
 import { FriendOfferService } from './friend-offers.ts';
+import { JoiningService } from './joining.ts';
+import { RaffleService } from './raffles.ts';
 import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
 import { RewardRulesService } from './reward-rules.ts';
@@ -30,6 +33,10 @@ export interface Services {
   widgetSessions: WidgetSessionService;
   /** Friend offers as the rules define them, and single-use coupons. */
   friendOffers: FriendOfferService;
+  /** Join policy and invitations (the owner's side). */
+  joining: JoiningService;
+  raffles: RaffleService;
+  contests: ContestService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -38,10 +45,11 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
   const friendOffers = new FriendOfferService(context, ambassadors);
+  const lookups = new CachedLookups(context.store);
   return {
     context,
     ambassadors,
-    lookups: new CachedLookups(context.store),
+    lookups,
     clicks: new ClickService(context, userAgents, clickOptions),
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
@@ -52,5 +60,8 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     payouts: new PayoutService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes, friendOffers),
     friendOffers,
+    joining: new JoiningService(context, lookups),
+    raffles: new RaffleService(context),
+    contests: new ContestService(context),
   };
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/src/wire.ts';
 import type { RewardKind, RewardRules } from '../../../shared/src/reward-rules/rules.ts';
 import type { RewardSkipReason } from '../../../shared/src/wire.ts';
+import type { JoinPolicy } from '../../../shared/src/wire-joining-draws.ts';
 
 /** What the services see of stored rows: camelCase, booleans as booleans, times as epoch ms. */
 
@@ -57,7 +58,7 @@ export interface ProgramRecord {
   createdAt: number;
 }
 
-export type JoinPolicy = 'open' | 'customers' | 'invite_only';
+export type { JoinPolicy } from '../../../shared/src/wire-joining-draws.ts';
 
 export interface AmbassadorRecord {
   id: number;
