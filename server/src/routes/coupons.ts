@@ -14,11 +14,13 @@ import type { Services } from '../services/services.ts';
  * `below_minimum`), so the checkout can say why instead of "no such coupon".
  */
 export async function couponRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
-  app.get<{ Params: { code: string }; Querystring: CouponQueryInput; Reply: CouponResponseBody }>(
+  app.get<{ Params: { code: string }; Querystring: { email?: string; amount?: string; currency?: string }; Reply: CouponResponseBody }>(
     '/coupons/:code',
     { schema: { params: CouponParams, querystring: CouponQuery, response: responses({ 200: CouponResponse }) } },
     async (request) => {
-      const coupon = await services.friendOffers.lookup(authenticatedProgram(request), request.params.code, request.query);
+      const { amount, ...query } = request.query;
+      const lookup: CouponQueryInput = { ...query, ...(amount !== undefined ? { amount: Number(amount) } : {}) };
+      const coupon = await services.friendOffers.lookup(authenticatedProgram(request), request.params.code, lookup);
       if (!coupon) throw new CouponNotFoundError();
       return coupon;
     },

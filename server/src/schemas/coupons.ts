@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AmountMinor, Currency, FriendOfferDiscount, MoneyAmount, strict } from './common.ts';
+import { Currency, FriendOfferDiscount, MoneyAmount, strict } from './common.ts';
 
 export const CouponParams = Type.Object({ code: Type.String({ maxLength: 64 }) }, strict);
 /** `email` is checked loosely: any string that is not this coupon's owner is eligible. `amount`
@@ -7,7 +7,8 @@ export const CouponParams = Type.Object({ code: Type.String({ maxLength: 64 }) }
 export const CouponQuery = Type.Object(
   {
     email: Type.Optional(Type.String({ maxLength: 254 })),
-    amount: Type.Optional(AmountMinor),
+    // Query values arrive as text (no type coercion): digits only.
+    amount: Type.Optional(Type.String({ pattern: '^[0-9]{1,13}$' })),
     currency: Type.Optional(Currency),
   },
   strict,
