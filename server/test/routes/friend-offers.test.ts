@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REWARD_RULES, type FriendOfferRules, type RewardRules } from '../../../shared/src/reward-rules/rules.ts';
 import { ledgerViolations } from '../helpers/ledger-invariants.ts';
-import { BROWSER_UA, createTestApp, DAY, OTHER, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, DAY, OTHER, type TestApp } from '../helpers/test-app.ts';
 
 const withOffer = (offer: Partial<FriendOfferRules>): RewardRules => ({
   ...structuredClone(DEFAULT_REWARD_RULES),
@@ -107,12 +107,5 @@ describe('friend offers: flat discounts, minimum order, expiry, single-use coupo
     await setOffer({ discount: { type: 'flat', amounts: { EUR: 500 } } });
     const bought = (await order('o1', { couponCode: code, customer: { email: 'bob@example.com' }, discountAmount: 500 })).json();
     expect(bought.friendDiscount).toEqual({ amount: 500 });
-  });
-
-  it('has no user agent problem with a browser session', async () => {
-    // The session of a real browser user agent works with single-use coupons too (no cookie involved).
-    await setOffer({ coupon: 'single_use' });
-    const response = await t.widget('session', { programId: 'demo', visitorId: 'v-ua', referral: { code } }, { 'user-agent': BROWSER_UA });
-    expect(response.statusCode).toBe(200);
   });
 });
