@@ -89,5 +89,6 @@ describe('several programs on one shop', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Three short processes, each starting TypeScript: seconds on a busy machine.
+  }, 60_000);
 });
