@@ -32,9 +32,15 @@ export async function createProgram(store: Store, input: NewProgramInput, now: n
   const secretKey = `sk_${randomBytes(24).toString('base64url')}`;
   const program = await saveProgram(
     store,
-    { id, name: input.name, secretKey, landingUrl: input.landingUrl ?? input.origin, allowedOrigins: [input.origin] },
+    {
+      id,
+      name: input.name,
+      secretKey,
+      landingUrl: input.landingUrl ?? input.origin,
+      allowedOrigins: [input.origin],
+      ...(input.joinPolicy ? { joinPolicy: input.joinPolicy } : {}),
+    },
     now,
   );
-  if (input.joinPolicy && input.joinPolicy !== 'open') await store.setJoinPolicy(id, input.joinPolicy);
-  return { program: { ...program, joinPolicy: input.joinPolicy ?? 'open' }, secretKey };
+  return { program, secretKey };
 }
