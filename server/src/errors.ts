@@ -79,6 +79,23 @@ export const RewardStatusConflictError = defineApiError(
   'The reward is not in a status that allows this.',
 );
 
+export const CouponAlreadyUsedError = defineApiError('coupon_already_used', 409, 'This single-use coupon was used by another order.');
+export const JoinRequiresPurchaseError = defineApiError(
+  'join_requires_purchase',
+  403,
+  'Only customers with an order in this program can become ambassadors.',
+);
+export const JoinRequiresInvitationError = defineApiError(
+  'join_requires_invitation',
+  403,
+  'This program is by invitation: the owner must invite this email first.',
+);
+export const ContestNotOverError = defineApiError('contest_not_over', 409, 'The contest has not ended yet.');
+export const NoRaffleEntriesError = defineApiError('no_raffle_entries', 409, 'No ambassador has approved raffle entries in this period.');
+export const RaffleNotFoundError = defineApiError('raffle_not_found', 404, 'No raffle of this program has this id.');
+export const ContestNotFoundError = defineApiError('contest_not_found', 404, 'No contest of this program has this id.');
+export const InvitationNotFoundError = defineApiError('invitation_not_found', 404, 'This email is not invited.');
+
 export const NothingToPayError = defineApiError('nothing_to_pay', 409, 'No ambassador is owed at least the minimum in this currency.');
 export const PayoutConflictError = defineApiError('payout_conflict', 409, 'The payout is not open, or its rewards changed since it was made.');
 

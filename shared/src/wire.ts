@@ -46,9 +46,27 @@ export type AttributedVia = 'click' | 'code' | 'coupon' | 'customer' | 'repeat';
 /** What a referred friend is offered: "Alice gives you 10% off" with a coupon code. */
 export interface FriendOffer {
   ambassadorName: string;
+  /** The ambassador's shared code, or this friend's own single-use code. */
   couponCode: string;
-  discount: { type: 'percent'; percent: number };
+  discount: FriendOfferDiscount;
+  /** The smallest order (before the discount) the offer applies to. */
+  minimumOrder?: { amount: number; currency: string };
+  /** When the offer ends (epoch ms); absent: it does not end. */
+  expiresAt?: number;
 }
+
+/** A percentage off, or a fixed amount off in one currency (minor units). */
+export type FriendOfferDiscount = { type: 'percent'; percent: number } | { type: 'flat'; amount: number; currency: string };
+
+/** Why an attributed conversion earned the referrer nothing. */
+export type RewardSkipReason =
+  | 'friend_only'
+  | 'below_minimum_order'
+  | 'below_threshold'
+  | 'currency_not_configured'
+  | 'excluded_items'
+  | 'cap_reached'
+  | 'budget_exhausted';
 
 // ---------------------------------------------------------------------------------------------
 // Browser endpoints (called by the widget; CORS limited to the program's allowed origins)
@@ -94,6 +112,8 @@ export interface SessionResponse {
   offer: FriendOffer | null;
   /** Present when the request carried a valid signed identity. */
   ambassador: AmbassadorView | null;
+  /** The signed-in customer may not join the program (its join policy): why. */
+  joinRefused?: 'join_requires_purchase' | 'join_requires_invitation';
 }
 
 export interface AmbassadorView {
@@ -172,8 +192,10 @@ export interface ConversionResponse {
   ambassadorCode?: string;
   /** Why not attributed, when `attributed` is false. */
   reason?: NotAttributedReason;
-  /** The friend offer applied to this order, when attributed. */
-  friendDiscount?: { percent: number; amount: number };
+  /** The friend offer applied to this order, when attributed; `percent` is absent for a flat offer. */
+  friendDiscount?: { percent?: number; amount: number };
+  /** Attributed, but the referrer earns nothing for this order: why. */
+  rewardSkipped?: RewardSkipReason;
   reward?: ConversionReward;
   /** Milestone bonuses this order unlocked for the ambassador, each a reward of its own. */
   bonuses?: Array<ConversionReward & { milestone: number }>;
@@ -291,14 +313,21 @@ export interface CouponResponse {
   code: string;
   ambassadorCode: string;
   ambassadorName: string;
-  discount: { type: 'percent'; percent: number };
-  /** false when the coupon may not be applied for the customer asked about (`?email=`). */
+  discount: FriendOfferDiscount;
+  /** `shared`: the ambassador's referral code; `single_use`: one friend's own code. */
+  coupon?: 'shared' | 'single_use';
+  minimumOrder?: { amount: number; currency: string };
+  /** Single-use coupons: when the offer ends (epoch ms). */
+  expiresAt?: number;
+  /** false when the coupon may not be applied for the customer asked about (`?email=`, `?amount=`). */
   eligible: boolean;
-  /** Why not eligible: `own_code` when the customer is the coupon's own ambassador. */
+  /** Why not eligible. */
   reason?: CouponIneligibleReason;
 }
 
-export type CouponIneligibleReason = 'own_code';
+/** `own_code`: the customer is the coupon's ambassador; `already_used`: a single-use coupon was
+ * used by an order; `expired`: the offer ended; `below_minimum`: `?amount=` is below the minimum order. */
+export type CouponIneligibleReason = 'own_code' | 'already_used' | 'expired' | 'below_minimum';
 
 // ---------------------------------------------------------------------------------------------
 // Webhooks (owner API, and the deliveries a shop receives)

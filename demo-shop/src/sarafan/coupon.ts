@@ -67,6 +67,12 @@ function ineligibleMessage(reason: CouponResponse['reason']): string {
   switch (reason) {
     case 'own_code':
       return "That's your own referral code: share it with friends, and they get the discount.";
+    case 'already_used':
+      return 'This coupon has already been used.';
+    case 'expired':
+      return 'This friend offer has ended.';
+    case 'below_minimum':
+      return "Your order doesn't reach this coupon's minimum yet.";
     default:
       return "This coupon can't be used for this order.";
   }

@@ -4,6 +4,9 @@ import type { Services } from '../services/services.ts';
 import { ambassadorAdminRoutes } from './ambassador-admin.ts';
 import { ambassadorRoutes } from './ambassadors.ts';
 import { analyticsRoutes } from './analytics.ts';
+import { contestRoutes } from './contests.ts';
+import { joiningRoutes } from './joining.ts';
+import { raffleRoutes } from './raffles.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
 import { exportRoutes } from './exports.ts';
@@ -28,4 +31,7 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(analyticsRoutes, { services });
   await app.register(ambassadorAdminRoutes, { services });
   await app.register(exportRoutes, { services });
+  await app.register(joiningRoutes, { services });
+  await app.register(raffleRoutes, { services });
+  await app.register(contestRoutes, { services });
 }

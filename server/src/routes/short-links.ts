@@ -1,3 +1,4 @@
+import { friendOfferTerms } from '../../../shared/src/reward-rules/friend-offer.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CLICK_PARAM, REFERRAL_PARAM } from '../../../shared/src/referral-cookie.ts';
@@ -43,7 +44,9 @@ export async function shortLinkRoutes(
       const userAgent = request.headers['user-agent'] ?? '';
       const noUserAgent = userAgent.trim() === '';
       if (request.method !== 'GET' || (!noUserAgent && services.userAgents.of(userAgent).bot)) {
-        const page = linkPreviewPage(linkPreview(services.context.publicUrl(), program, ambassador));
+        const rules = await services.friendOffers.rules(program);
+        const terms = rules ? (rules.sides === 'referrer' ? null : friendOfferTerms(rules.friendOffer)) : undefined;
+        const page = linkPreviewPage(linkPreview(services.context.publicUrl(), program, ambassador, terms));
         return reply.code(200).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
       }
       if (noUserAgent) return redirect(reply, program.landingUrl, { [REFERRAL_PARAM]: ambassador.code });

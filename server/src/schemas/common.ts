@@ -45,11 +45,27 @@ export const FraudReason = Type.Union([
 
 export const PercentDiscount = Type.Object({ type: Type.Literal('percent'), percent: Percent });
 
+export const FlatDiscount = Type.Object({ type: Type.Literal('flat'), amount: Type.Integer(), currency: Type.String() });
+export const FriendOfferDiscount = Type.Union([PercentDiscount, FlatDiscount]);
+export const MoneyAmount = Type.Object({ amount: Type.Integer(), currency: Type.String() });
+
 export const FriendOffer = Type.Object({
   ambassadorName: Type.String(),
   couponCode: Type.String(),
-  discount: PercentDiscount,
+  discount: FriendOfferDiscount,
+  minimumOrder: Type.Optional(MoneyAmount),
+  expiresAt: Type.Optional(Type.Integer()),
 });
+
+export const RewardSkipReason = Type.Union([
+  Type.Literal('friend_only'),
+  Type.Literal('below_minimum_order'),
+  Type.Literal('below_threshold'),
+  Type.Literal('currency_not_configured'),
+  Type.Literal('excluded_items'),
+  Type.Literal('cap_reached'),
+  Type.Literal('budget_exhausted'),
+]);
 
 export const ApiError = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),

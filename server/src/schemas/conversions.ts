@@ -11,6 +11,7 @@ import {
   PositiveAmountMinor,
   ReferralCode,
   FraudReason,
+  RewardSkipReason,
   RewardStatus,
   strict,
 } from './common.ts';
@@ -103,7 +104,8 @@ export const ConversionResponse = Type.Object({
   ),
   ambassadorCode: Type.Optional(Type.String()),
   reason: Type.Optional(NotAttributedReason),
-  friendDiscount: Type.Optional(Type.Object({ percent: Percent, amount: Type.Integer() })),
+  friendDiscount: Type.Optional(Type.Object({ percent: Type.Optional(Percent), amount: Type.Integer() })),
+  rewardSkipped: Type.Optional(RewardSkipReason),
   reward: Type.Optional(ConversionReward),
   bonuses: Type.Optional(Type.Array(Type.Composite([ConversionReward, Type.Object({ milestone: Type.Integer() })]))),
   friendShare: Type.Optional(Type.Integer()),

@@ -70,4 +70,5 @@ export const SessionResponse = Type.Object({
   program: Type.Object({ id: Type.String(), name: Type.String() }),
   offer: Type.Union([FriendOffer, Type.Null()]),
   ambassador: Type.Union([AmbassadorView, Type.Null()]),
+  joinRefused: Type.Optional(Type.Union([Type.Literal('join_requires_purchase'), Type.Literal('join_requires_invitation')])),
 });

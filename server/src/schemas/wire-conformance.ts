@@ -1,5 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type * as Wire from '../../../shared/src/wire.ts';
+import type * as DrawsWire from '../../../shared/src/wire-joining-draws.ts';
+import type * as JoiningDrawSchemas from './joining-draws.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
 import type * as AnalyticsSchemas from './analytics.ts';
 import type * as CouponSchemas from './coupons.ts';
@@ -45,4 +47,11 @@ export type WireConformance = [
   Check<Same<Static<typeof AnalyticsSchemas.AnalyticsOverview>, Wire.AnalyticsOverview>>,
   Check<Same<Static<typeof AnalyticsSchemas.AmbassadorListResponse>, Wire.AmbassadorListResponse>>,
   Check<Same<Static<typeof AnalyticsSchemas.AmbassadorBlockRequest>, Wire.AmbassadorBlockRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.JoinPolicyBody>, DrawsWire.JoinPolicyBody>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.InvitationRequest>, DrawsWire.InvitationRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.InvitationView>, DrawsWire.InvitationView>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.RaffleRequest>, DrawsWire.RaffleRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.RaffleView>, DrawsWire.RaffleView>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.ContestRequest>, DrawsWire.ContestRequest>>,
+  Check<Same<Static<typeof JoiningDrawSchemas.ContestView>, DrawsWire.ContestView>>,
 ];

@@ -1,4 +1,5 @@
 import type { AmbassadorResponse, AmbassadorView, FriendOffer } from '../../../shared/src/wire.ts';
+import type { FriendOfferTerms } from '../../../shared/src/reward-rules/friend-offer.ts';
 import { displayName } from '../domain/display-name.ts';
 import { rewardReasonForAmbassador } from '../domain/reward-reason.ts';
 import type { AmbassadorRecord, AmbassadorSummary, ProgramRecord } from '../store/records.ts';
@@ -9,12 +10,22 @@ export function shortLink(publicUrl: string, code: string): string {
   return `${publicUrl}/r/${encodeURIComponent(code)}`;
 }
 
-export function friendOffer(program: ProgramRecord, ambassador: AmbassadorRecord): FriendOffer {
+/**
+ * The offer as friends see it. Without `terms`, the program's percentage (its columns mirror the
+ * rules in force); `tie` is what belongs to one friend: their own coupon code and the offer's end.
+ */
+export function friendOffer(
+  program: ProgramRecord,
+  ambassador: AmbassadorRecord,
+  terms: FriendOfferTerms = { discount: { type: 'percent', percent: program.friendDiscountPercent } },
+  tie: { couponCode?: string; expiresAt?: number | null } = {},
+): FriendOffer {
   return {
     ambassadorName: displayName(ambassador),
-    // The coupon code is the referral code: one thing for the ambassador to share and for the friend to type.
-    couponCode: ambassador.code,
-    discount: { type: 'percent', percent: program.friendDiscountPercent },
+    // By default the coupon code is the referral code: one thing for the ambassador to share and for the friend to type.
+    couponCode: tie.couponCode ?? ambassador.code,
+    ...terms,
+    ...(tie.expiresAt != null ? { expiresAt: tie.expiresAt } : {}),
   };
 }
 
@@ -47,13 +58,14 @@ export function ambassadorView(
   program: ProgramRecord,
   ambassador: AmbassadorRecord,
   summary: AmbassadorSummary,
+  terms?: FriendOfferTerms,
 ): AmbassadorView {
   return {
     code: ambassador.code,
     name: displayName(ambassador),
     link: shortLink(publicUrl, ambassador.code),
     couponCode: ambassador.code,
-    offer: friendOffer(program, ambassador),
+    offer: friendOffer(program, ambassador, terms),
     stats: { clicks: summary.clicks, friendsBought: summary.conversions },
     rewards: summary.rewards.map((reward) => {
       const reason = rewardReasonForAmbassador(reward);

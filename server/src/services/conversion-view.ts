@@ -22,7 +22,11 @@ export function conversionResponse(conversion: ConversionDetails): ConversionRes
       percent: conversion.friendDiscountPercent,
       amount: conversion.friendDiscountAmount ?? 0,
     };
+  } else if (conversion.attributed && (conversion.friendDiscountAmount ?? 0) > 0) {
+    // A flat offer: what the shop says it took off.
+    response.friendDiscount = { amount: conversion.friendDiscountAmount ?? 0 };
   }
+  if (conversion.attributed && conversion.rewardSkipped !== null) response.rewardSkipped = conversion.rewardSkipped;
   if (conversion.reward) response.reward = rewardView(conversion.reward);
   if (conversion.bonuses.length > 0) {
     response.bonuses = conversion.bonuses.map((bonus) => ({ ...rewardView(bonus), milestone: bonus.milestone ?? 0 }));

@@ -2,21 +2,22 @@ import { normaliseEmail } from '../../../shared/src/email.ts';
 import type { ConversionRequest, ConversionResponse, OrderStatus } from '../../../shared/src/wire.ts';
 import { addMonths, attribute, type ReferralCandidate } from '../domain/attribution.ts';
 import { fraudReasons, fraudVerdict } from '../domain/fraud-rules.ts';
-import { createReward } from '../domain/reward-ledger.ts';
 import { planOrderStatus, planRefund } from '../domain/rewards.ts';
 import { friendOffer } from '../../../shared/src/reward-rules/friend-offer.ts';
-import { referralReward, type ReferralRewardOutcome } from '../../../shared/src/reward-rules/referral-reward.ts';
-import { rewardUnit } from '../../../shared/src/reward-rules/rules.ts';
+import { canonicalCode } from '../../../shared/src/referral-code.ts';
 import {
   ConversionNotFoundError,
+  CouponAlreadyUsedError,
   InvalidOrderStatusError,
   OrderIdConflictError,
   RefundExceedsOrderError,
 } from '../errors.ts';
 import type { AmbassadorRecord, ClickRecord, ConversionDetails, ConversionRecord, ProgramRecord, RulesVersionRecord } from '../store/records.ts';
-import type { CustomerKeys, NewConversion, NewReward, Store } from '../store/store.ts';
+import { FriendCouponTakenError, type CustomerKeys, type NewConversion, type RewardPlanning, type Store } from '../store/store.ts';
+import type { FriendCouponRecord } from '../store/rules-records.ts';
 import type { AmbassadorService } from './ambassadors.ts';
 import type { ClientHashes } from './client-hashes.ts';
+import { rewardPlanning } from './conversion-rewards.ts';
 import { conversionResponse } from './conversion-view.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -29,9 +30,10 @@ interface OrderFacts {
   ipUaHashes: string[];
 }
 
-/** What attribution and the fraud rules decided for a new order. */
-type Decision = Pick<NewConversion, 'attributed' | 'attributedVia' | 'ambassadorId' | 'clickId' | 'reason' | 'reward' | 'bonuses' | 'friendShare'> & {
+/** What attribution and the fraud rules decided for a new order; the reward is planned in the store's transaction. */
+type Decision = Pick<NewConversion, 'attributed' | 'attributedVia' | 'ambassadorId' | 'clickId' | 'reason'> & {
   referredAt: number | null;
+  planning: RewardPlanning | null;
 };
 
 /** Records purchases, decides who referred them, and keeps rewards in step with refunds and order status. */
@@ -67,8 +69,18 @@ export class ConversionService {
     // The rules in force now decide the reward, for good: the conversion records their version.
     const rules = await this.#store.currentRules(program.id);
     if (!rules) throw new Error(`program ${program.id} has no reward rules`);
-    const { referredAt, ...decision } = await this.#decide(program, rules, request, facts, now);
-    const offer = friendOffer(rules.rules, { amount: request.amount + (request.discountAmount ?? 0), currency: request.currency }, referredAt, now);
+    // A single-use friend coupon (not yet used) is referral evidence like the ambassador's code.
+    const friendCoupon = request.couponCode ? await this.#store.findFriendCoupon(program.id, canonicalCode(request.couponCode)) : null;
+    const usableCoupon = friendCoupon && friendCoupon.usedAt === null ? friendCoupon : null;
+    const { referredAt, planning, ...decision } = await this.#decide(program, rules, request, facts, usableCoupon, now);
+    // The coupon is used up by an order attributed to its ambassador; its offer counts from its issue.
+    const couponUsed = usableCoupon !== null && decision.attributed && decision.ambassadorId === usableCoupon.ambassadorId;
+    const offer = friendOffer(
+      rules.rules,
+      { amount: request.amount + (request.discountAmount ?? 0), currency: request.currency },
+      couponUsed ? usableCoupon.issuedAt : referredAt,
+      now,
+    );
     const conversion: NewConversion = {
       programId: program.id,
       orderId: request.orderId,
@@ -80,6 +92,11 @@ export class ConversionService {
       visitorId: facts.visitorId,
       couponCode: request.couponCode ?? null,
       ...decision,
+      reward: null,
+      bonuses: [],
+      friendShare: null,
+      rewardSkipped: null,
+      friendCouponCode: couponUsed ? usableCoupon.code : null,
       // The shop knows what it discounted; we record what it tells us, and 0 when it says nothing.
       friendDiscountPercent: decision.attributed && offer.eligible && offer.discount.type === 'percent' ? offer.discount.percent : null,
       friendDiscountAmount: decision.attributed ? (request.discountAmount ?? 0) : null,
@@ -89,7 +106,13 @@ export class ConversionService {
       createdAt: now,
     };
     // The UNIQUE (program, order id) constraint decides between concurrent first requests.
-    const stored = await this.#store.recordConversion(conversion);
+    let stored: Awaited<ReturnType<Store['recordConversion']>>;
+    try {
+      stored = await this.#store.recordConversion(conversion, planning);
+    } catch (error) {
+      if (error instanceof FriendCouponTakenError) throw new CouponAlreadyUsedError();
+      throw error;
+    }
     return { created: stored.created, response: stored.created ? conversionResponse(stored.conversion) : this.#repeat(stored.conversion, request) };
   }
 
@@ -147,14 +170,21 @@ export class ConversionService {
    * weighed (`attribute`), the fraud rules run on the chosen ambassador, and only a customer's
    * first purchase is rewarded.
    */
-  async #decide(program: ProgramRecord, rules: RulesVersionRecord, request: ConversionRequest, facts: OrderFacts, now: number): Promise<Decision> {
+  async #decide(
+    program: ProgramRecord,
+    rules: RulesVersionRecord,
+    request: ConversionRequest,
+    facts: OrderFacts,
+    friendCoupon: FriendCouponRecord | null,
+    now: number,
+  ): Promise<Decision> {
     const first = await this.#store.findFirstConversionOf(program.id, { ...facts.customer, visitorId: facts.visitorId });
     let candidate: Candidate | null = await this.#repeatCandidate(program, first, now);
     if (!candidate) {
       const windowStart = now - program.attributionWindowMs;
       const result = attribute({
         cookie: await this.#cookieCandidate(program, request, windowStart),
-        coupon: await this.#codeCandidate(program, 'coupon', request.couponCode, null),
+        coupon: friendCoupon ? await this.#friendCouponCandidate(friendCoupon) : await this.#codeCandidate(program, 'coupon', request.couponCode, null),
         customer: await this.#customerCandidate(program, facts.customer, windowStart),
         referralGiven: Boolean(request.referral?.clickId || request.referral?.code || request.couponCode),
         convertedAt: now,
@@ -185,60 +215,24 @@ export class ConversionService {
     const verdict = fraudVerdict(reasons, program.fraudActions);
     if (first && candidate.via !== 'repeat' && verdict?.action !== 'reject') return notAttributed('not_first_purchase', candidate);
 
-    const outcome = await this.#reward(rules, request, ambassador, candidate.via === 'repeat', now);
-    const unit = outcome.unit;
-    const reward = (amount: number, status: 'pending' | 'held' | 'rejected', earnedFor: 'conversion' | 'milestone_reached'): NewReward => ({
-      ambassadorId: ambassador.id,
-      kind: outcome.kind,
-      originalAmount: amount,
-      currency: unit,
-      holdUntil: program.holdStartsAt === 'paid' && status !== 'rejected' ? now + program.holdPeriodMs : null,
-      reasons,
-      change: createReward(amount, status, earnedFor),
-    });
-    // Nothing to record when the rules give nothing (friend-only, threshold, limits used up).
-    const own = (status: 'pending' | 'held' | 'rejected') => (outcome.skipped === null && outcome.amount > 0 ? reward(outcome.amount, status, 'conversion') : null);
-
-    // A rejected reward is kept, so the ambassador can see why there is nothing for this order.
-    if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), reward: own('rejected') };
-    const status = verdict ? 'held' : 'pending';
+    const status = verdict?.action === 'reject' ? 'rejected' : verdict ? 'held' : 'pending';
+    const planning = rewardPlanning({ program, rules, request, ambassador, repeat: candidate.via === 'repeat', status, reasons, now });
+    if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), planning };
     return {
       attributed: true,
       attributedVia: candidate.via,
       ambassadorId: ambassador.id,
       clickId: candidate.clickId,
       reason: null,
-      reward: own(status),
-      // A milestone bonus is reviewed with the conversion that reached it: held with it, and
-      // taken back with it when the whole order is refunded or canceled.
-      bonuses: outcome.bonuses
-        .filter((bonus) => bonus.amount > 0)
-        .map((bonus) => ({ ...reward(bonus.amount, status, 'milestone_reached'), milestone: bonus.milestone })),
-      friendShare: outcome.friendShare > 0 ? outcome.friendShare : null,
       referredAt: candidate.referredAt,
+      planning,
     };
   }
 
-  /** The referrer's side under `rules`, from the ambassador's standing before this order. */
-  async #reward(rules: RulesVersionRecord, request: ConversionRequest, ambassador: AmbassadorRecord, repeat: boolean, now: number): Promise<ReferralRewardOutcome> {
-    const month = new Date(now);
-    const standing = await this.#store.referralStanding({
-      programId: ambassador.programId,
-      ambassadorId: ambassador.id,
-      unit: rewardUnit(rules.rules.referrer.kind, request.currency),
-      monthStart: Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1),
-      monthEnd: Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1),
-    });
-    return referralReward(rules.rules, {
-      order: { amount: request.amount, currency: request.currency, ...(request.items ? { items: request.items } : {}) },
-      successfulReferrals: standing.successfulReferrals + (repeat ? 0 : 1),
-      repeat,
-      manualTier: ambassador.tier,
-      friendSharePercent: ambassador.friendSharePercent,
-      earnedThisMonth: standing.earnedThisMonth,
-      earnedByProgram: standing.earnedByProgram,
-      milestonesAwarded: standing.milestonesAwarded,
-    });
+  /** A friend's own single-use coupon: its ambassador, referred when the coupon was issued. */
+  async #friendCouponCandidate(coupon: FriendCouponRecord): Promise<Candidate | null> {
+    const ambassador = await this.#store.getAmbassador(coupon.ambassadorId);
+    return ambassador ? { via: 'coupon', ambassador, referredAt: coupon.issuedAt, clickId: null } : null;
   }
 
   /** A referred customer's later purchase, while the program rewards repeat purchases. */
@@ -304,9 +298,7 @@ function notAttributed(reason: NonNullable<NewConversion['reason']>, candidate: 
     ambassadorId: candidate?.ambassador.id ?? null,
     clickId: candidate?.clickId ?? null,
     reason,
-    reward: null,
-    bonuses: [],
-    friendShare: null,
     referredAt: candidate?.referredAt ?? null,
+    planning: null,
   };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_REWARD_RULES, type RewardRules } from '../../../shared/src/rewa
 import { DEFAULT_FRAUD_ACTIONS } from '../domain/fraud-rules.ts';
 import { rulesMirror, sameRules, withLegacySettings } from '../domain/rules-settings.ts';
 import { originOf, withLoopbackAlias } from '../domain/origins.ts';
-import type { ProgramRecord } from '../store/records.ts';
+import type { JoinPolicy, ProgramRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { hashSecretKey } from './secrets.ts';
 
@@ -39,6 +39,8 @@ export interface ProgramSettings {
   blockedReferrerDomains?: string[];
   /** The image link previews of short links show (1200×630 works everywhere); null = the built-in card. */
   previewImageUrl?: string | null;
+  /** Who may become an ambassador; left out, it stays as it is (`open` for a new program). */
+  joinPolicy?: JoinPolicy;
 }
 
 export const PROGRAM_DEFAULTS = {
@@ -108,5 +110,6 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
   };
   await store.saveProgram(program);
   if (!current || !sameRules(current.rules, rules)) await store.saveRules(program.id, rules, mirror, now);
-  return program;
+  if (settings.joinPolicy) await store.setJoinPolicy(program.id, settings.joinPolicy);
+  return { ...program, joinPolicy: settings.joinPolicy ?? existing?.joinPolicy ?? 'open' };
 }

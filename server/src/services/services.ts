@@ -5,6 +5,10 @@ import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
+import { ContestService } from './contests.ts';
+import { FriendOfferService } from './friend-offers.ts';
+import { JoiningService } from './joining.ts';
+import { RaffleService } from './raffles.ts';
 import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
 import { RewardRulesService } from './reward-rules.ts';
@@ -31,6 +35,12 @@ export interface Services {
   widgetSessions: WidgetSessionService;
   analytics: AnalyticsService;
   ambassadorAdmin: AmbassadorAdminService;
+  /** Friend offers as the rules define them, and single-use coupons. */
+  friendOffers: FriendOfferService;
+  /** Join policy and invitations (the owner's side). */
+  joining: JoiningService;
+  raffles: RaffleService;
+  contests: ContestService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -38,6 +48,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
+  const friendOffers = new FriendOfferService(context, ambassadors);
   const lookups = new CachedLookups(context.store);
   return {
     context,
@@ -51,8 +62,12 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
-    widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
     analytics: new AnalyticsService(context),
     ambassadorAdmin: new AmbassadorAdminService(context, ambassadors, lookups),
+    widgetSessions: new WidgetSessionService(context, ambassadors, hashes, friendOffers),
+    friendOffers,
+    joining: new JoiningService(context, lookups),
+    raffles: new RaffleService(context),
+    contests: new ContestService(context),
   };
 }

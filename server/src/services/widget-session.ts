@@ -1,13 +1,15 @@
 import { verifyIdentitySignature } from '../../../shared/src/identity-signature.ts';
 import type { SessionRequest, SessionResponse } from '../../../shared/src/wire.ts';
 import { isIdentityFresh } from '../domain/identity-freshness.ts';
-import { InvalidIdentitySignatureError } from '../errors.ts';
-import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
+import { friendOfferTerms } from '../../../shared/src/reward-rules/friend-offer.ts';
+import { InvalidIdentitySignatureError, JoinRequiresInvitationError, JoinRequiresPurchaseError } from '../errors.ts';
+import type { AmbassadorRecord, ClickRecord, ProgramRecord } from '../store/records.ts';
 import { normaliseEmail } from '../../../shared/src/email.ts';
 import type { AmbassadorService } from './ambassadors.ts';
-import { ambassadorView, friendOffer } from './ambassador-views.ts';
+import { ambassadorView } from './ambassador-views.ts';
 import type { ClientHashes } from './client-hashes.ts';
 import type { ClientInfo } from './clicks.ts';
+import type { FriendOfferService } from './friend-offers.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Everything the widget's panel needs in one answer: the program, the friend offer, the ambassador. */
@@ -15,16 +17,19 @@ export class WidgetSessionService {
   readonly #context: ServiceContext;
   readonly #ambassadors: AmbassadorService;
   readonly #hashes: ClientHashes;
+  readonly #offers: FriendOfferService;
 
-  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes) {
+  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes, offers: FriendOfferService) {
     this.#context = context;
     this.#ambassadors = ambassadors;
     this.#hashes = hashes;
+    this.#offers = offers;
   }
 
   async session(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<SessionResponse> {
-    const { store } = this.#context;
-    const identified = request.identity ? await this.#identify(program, request, client) : null;
+    const { store, clock } = this.#context;
+    const signedIn = request.identity ? await this.#identify(program, request, client) : null;
+    const identified = signedIn && 'ambassador' in signedIn ? signedIn.ambassador : null;
 
     let offer: SessionResponse['offer'] = null;
     if (request.referral) {
@@ -33,37 +38,51 @@ export class WidgetSessionService {
       const own =
         referrer !== null &&
         (referrer.id === identified?.id || (await store.isAmbassadorVisitor(referrer.id, request.visitorId)));
+      const click = referrer && request.referral.clickId ? await store.findClick(program.id, request.referral.clickId) : null;
+      const referral = click && click.ambassadorId === referrer?.id ? click : null;
       if (referrer && !own && !(await store.hasBoughtThrough(referrer.id, request.visitorId))) {
-        offer = friendOffer(program, referrer);
+        offer = await this.#offers.offerFor(program, referrer, request.visitorId, referral?.createdAt ?? clock());
       }
-      if (referrer && !own && identified) await this.#bind(program, referrer, identified, request.referral.clickId);
+      // A customer the join policy keeps out is still a referred friend.
+      const customer = request.identity ? { email: request.identity.email, customerId: request.identity.customerId ?? null } : null;
+      if (referrer && !own && customer) await this.#bind(program, referrer, customer, referral);
     }
 
+    const rules = identified ? await this.#offers.rules(program) : null;
     const ambassador = identified
-      ? ambassadorView(this.#context.publicUrl(), program, identified, await store.summariseAmbassador(identified.id))
+      ? ambassadorView(this.#context.publicUrl(), program, identified, await store.summariseAmbassador(identified.id), rules ? friendOfferTerms(rules.friendOffer) : undefined)
       : null;
-    return { program: { id: program.id, name: program.name }, offer, ambassador };
+    const refused = signedIn && 'refused' in signedIn ? { joinRefused: signedIn.refused } : {};
+    return { program: { id: program.id, name: program.name }, offer, ambassador, ...refused };
   }
 
   /** A referred visitor identified: their later purchases are the referrer's, on any device. */
-  async #bind(program: ProgramRecord, referrer: AmbassadorRecord, customer: AmbassadorRecord, clickId: string | undefined): Promise<void> {
+  async #bind(
+    program: ProgramRecord,
+    referrer: AmbassadorRecord,
+    customer: { email: string; customerId: string | null },
+    click: ClickRecord | null,
+  ): Promise<void> {
     const { store, clock } = this.#context;
-    const click = clickId ? await store.findClick(program.id, clickId) : null;
     const now = clock();
     await store.bindReferral({
       programId: program.id,
       ambassadorId: referrer.id,
       emailNormalised: normaliseEmail(customer.email),
       customerId: customer.customerId,
-      clickId: click?.ambassadorId === referrer.id ? click.id : null,
-      referredAt: click?.ambassadorId === referrer.id ? click.createdAt : now,
+      clickId: click?.id ?? null,
+      referredAt: click?.createdAt ?? now,
       createdAt: now,
     });
   }
 
   /** Verifies the shop's signature, then creates or finds the ambassador and remembers this
    * browser and where it connects from (the self-referral rules compare both). */
-  async #identify(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<AmbassadorRecord> {
+  async #identify(
+    program: ProgramRecord,
+    request: SessionRequest,
+    client: ClientInfo,
+  ): Promise<{ ambassador: AmbassadorRecord } | { refused: NonNullable<SessionResponse['joinRefused']> }> {
     const identity = request.identity;
     if (!identity) throw new InvalidIdentitySignatureError();
     const signed = {
@@ -78,15 +97,23 @@ export class WidgetSessionService {
     if (!verifyIdentitySignature(program.identityKey, signed, identity.signature)) {
       throw new InvalidIdentitySignatureError();
     }
-    const { ambassador } = await this.#ambassadors.ensure(program, {
-      email: identity.email,
-      name: identity.name,
-      customerId: identity.customerId,
-    });
+    let ambassador: AmbassadorRecord;
+    try {
+      ({ ambassador } = await this.#ambassadors.ensure(program, {
+        email: identity.email,
+        name: identity.name,
+        customerId: identity.customerId,
+      }));
+    } catch (error) {
+      // The panel still opens (the friend offer, the program); it just has no ambassador in it.
+      if (error instanceof JoinRequiresPurchaseError) return { refused: 'join_requires_purchase' };
+      if (error instanceof JoinRequiresInvitationError) return { refused: 'join_requires_invitation' };
+      throw error;
+    }
     const { store, clock } = this.#context;
     await store.addAmbassadorVisitor(ambassador.id, request.visitorId, clock());
     const [ipUaHash] = this.#hashes.ipUserAgent(client.ip, client.userAgent);
     if (ipUaHash) await store.addAmbassadorFingerprint(ambassador.id, ipUaHash, clock());
-    return ambassador;
+    return { ambassador };
   }
 }

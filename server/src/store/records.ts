@@ -12,6 +12,8 @@ import type {
   RewardStatus,
 } from '../../../shared/src/wire.ts';
 import type { RewardKind, RewardRules } from '../../../shared/src/reward-rules/rules.ts';
+import type { RewardSkipReason } from '../../../shared/src/wire.ts';
+import type { JoinPolicy } from '../../../shared/src/wire-joining-draws.ts';
 
 /** What the services see of stored rows: camelCase, booleans as booleans, times as epoch ms. */
 
@@ -50,8 +52,13 @@ export interface ProgramRecord {
   blockedReferrerDomains: string[];
   /** The image of the short links' link previews; null = the server's built-in card. */
   previewImageUrl: string | null;
+  /** Who may become an ambassador: anyone, customers with an order, or invited emails only.
+   * Absent means `open`; it is changed on its own (`Store.setJoinPolicy`). */
+  joinPolicy?: JoinPolicy;
   createdAt: number;
 }
+
+export type { JoinPolicy } from '../../../shared/src/wire-joining-draws.ts';
 
 export interface AmbassadorRecord {
   id: number;
@@ -176,6 +183,8 @@ export interface ConversionRecord {
   rulesVersion: number | null;
   /** The friend's share of the referrer's reward (split), in the reward's unit; null = no split. */
   friendShare: number | null;
+  /** Why an attributed conversion earned the referrer nothing; null when it earned something. */
+  rewardSkipped: RewardSkipReason | null;
   /** Salted hashes of the customer's IP, and IP + user agent, when the shop sent them. */
   ipHash: string | null;
   ipUaHash: string | null;

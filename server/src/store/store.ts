@@ -25,6 +25,18 @@ import type {
 } from './records.ts';
 import type { DeliveryOutcome } from '../domain/webhook-retry.ts';
 import type { AnalyticsStore } from './analytics-store.ts';
+import type { ContestReferrals, ContestStanding } from '../../../shared/src/draws/contest-ranking.ts';
+import type { RaffleEntrant } from '../../../shared/src/draws/raffle-draw.ts';
+import type { JoinPolicy } from './records.ts';
+import type {
+  ContestRecord,
+  FriendCouponRecord,
+  InvitationRecord,
+  NewContest,
+  NewFriendCoupon,
+  NewRaffle,
+  RaffleRecord,
+} from './rules-records.ts';
 import type { PayableReward, PayoutItem, PayoutLine } from '../domain/payouts.ts';
 
 /**
@@ -109,8 +121,11 @@ export interface Store extends AnalyticsStore {
   // Conversions
   findConversion(programId: string, orderId: string): Promise<ConversionDetails | null>;
   /** Inserts the conversion and its reward in one transaction, unless the order id is already
-   * recorded: then nothing changes and the stored conversion comes back with `created: false`. */
-  recordConversion(conversion: NewConversion): Promise<{ created: boolean; conversion: ConversionDetails }>;
+   * recorded: then nothing changes and the stored conversion comes back with `created: false`.
+   * With `planning`, the reward fields come from `planning.plan`, run inside that transaction on
+   * the ambassador's standing read there. A `friendCouponCode` is marked used by this order in the
+   * same transaction; when another order used it first, `FriendCouponTakenError` and nothing is written. */
+  recordConversion(conversion: NewConversion, planning?: RewardPlanning | null): Promise<{ created: boolean; conversion: ConversionDetails }>;
   /** Runs `plan` on the current conversion inside a write transaction and stores its outcome
    * (refund row, conversion update, ledger entries). `plan` may throw to refuse: nothing is
    * written. A `refundId` seen before on this order changes nothing. */
@@ -174,6 +189,36 @@ export interface Store extends AnalyticsStore {
   markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null>;
   /** Cancels an open batch, freeing its rewards; a batch that is not open comes back unchanged. */
   cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null>;
+
+  // Single-use friend coupons
+  /** The friend's coupon for this ambassador and browser: the existing one, else a new one with
+   * `code`; `code_taken` means: pick another code and try again. */
+  issueFriendCoupon(coupon: NewFriendCoupon): Promise<FriendCouponRecord | 'code_taken'>;
+  findFriendCoupon(programId: string, code: string): Promise<FriendCouponRecord | null>;
+
+  // Who may join
+  findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null>;
+  setJoinPolicy(programId: string, policy: JoinPolicy): Promise<void>;
+  /** Idempotent per (program, normalised email). */
+  invite(programId: string, email: string, emailNormalised: string, at: number): Promise<{ invitation: InvitationRecord; created: boolean }>;
+  isInvited(programId: string, emailNormalised: string): Promise<boolean>;
+  listInvitations(programId: string): Promise<InvitationRecord[]>;
+  uninvite(programId: string, emailNormalised: string): Promise<boolean>;
+  /** Whether the customer has an order in the program that stands (not refunded in full, not canceled). */
+  hasPurchased(programId: string, customer: CustomerKeys): Promise<boolean>;
+
+  // Raffles and contests
+  /** Approved or paid raffle entries per ambassador created in `[from, to)` (null: unbounded). */
+  raffleEntries(programId: string, from: number | null, to: number | null): Promise<RaffleEntrant[]>;
+  saveRaffle(raffle: NewRaffle): Promise<RaffleRecord>;
+  getRaffle(programId: string, id: number): Promise<RaffleRecord | null>;
+  /** Successful referrals per ambassador made in `[from, to)`, with when each was made. */
+  contestReferrals(programId: string, from: number, to: number): Promise<ContestReferrals[]>;
+  saveContest(contest: NewContest): Promise<ContestRecord>;
+  getContest(programId: string, id: number): Promise<ContestRecord | null>;
+  listContests(programId: string): Promise<ContestRecord[]>;
+  /** Freezes the contest's standings (`rank` of its referrals) once; a settled contest comes back unchanged. */
+  settleContest(programId: string, id: number, rank: (referrals: ContestReferrals[]) => ContestStanding[], at: number): Promise<ContestRecord | null>;
 }
 
 export type PayoutSettler = (
@@ -185,6 +230,19 @@ export interface RulesMirror {
   rewardBasisPoints: number;
   friendDiscountPercent: number;
   recurringMonths: number;
+}
+
+/** The reward part of a conversion, decided from the standing inside the conversion's transaction. */
+export interface RewardPlanning {
+  query: StandingQuery;
+  plan: (standing: ReferralStanding) => Pick<NewConversion, 'reward' | 'bonuses' | 'friendShare' | 'rewardSkipped'>;
+}
+
+/** A single-use coupon was used by another order a moment earlier. */
+export class FriendCouponTakenError extends Error {
+  constructor(readonly code: string) {
+    super(`Friend coupon ${code} was already used.`);
+  }
 }
 
 export interface StandingQuery {
@@ -265,7 +323,10 @@ export interface ClickWriteResult {
   counted: boolean;
 }
 
-export type NewConversion = Omit<ConversionRecord, 'id' | 'refundedAmount' | 'status' | 'orderStatus'> & {
+export type NewConversion = Omit<ConversionRecord, 'id' | 'refundedAmount' | 'status' | 'orderStatus' | 'rewardSkipped'> & {
+  rewardSkipped?: ConversionRecord['rewardSkipped'];
+  /** A single-use friend coupon this order uses up. */
+  friendCouponCode?: string | null;
   reward: NewReward | null;
   /** Milestone bonuses the conversion unlocked: rewards of their own, in the same transaction. */
   bonuses: Array<NewReward & { milestone: number }>;

@@ -20,6 +20,7 @@ describe('GET /v1/coupons/{code}', () => {
       ambassadorCode: code,
       ambassadorName: 'Alice',
       discount: { type: 'percent', percent: 10 },
+      coupon: 'shared',
       eligible: true,
     });
     expect((await t.api('GET', `/v1/coupons/${code}`)).json().eligible).toBe(true);

@@ -7,3 +7,4 @@ export * from './limits.ts';
 export * from './milestones.ts';
 export * from './friend-offer.ts';
 export * from './referral-reward.ts';
+export * from './skip-reason.ts';

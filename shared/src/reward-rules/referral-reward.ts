@@ -36,6 +36,8 @@ export interface ReferralRewardOutcome {
   /** The friend's share of the reward (split), in the same unit. */
   friendShare: number;
   limitedBy: LimitHit[];
+  /** The limit that took the whole of the referrer's reward (the last cut before it reached 0); null otherwise. */
+  zeroedBy: LimitHit | null;
   /** Milestone bonuses reached by this conversion, each its own reward, after the limits. */
   bonuses: Array<{ milestone: number; amount: number }>;
 }
@@ -54,7 +56,7 @@ export function referralReward(rules: RewardRules, input: ReferralRewardInput): 
   const kind = rules.referrer.kind;
   const unit = rewardUnit(kind, input.order.currency);
   const tier = tierFor(rules.tiers, input.successfulReferrals, input.manualTier);
-  const outcome: ReferralRewardOutcome = { kind, unit, amount: 0, skipped: null, tier: tier?.name ?? null, friendShare: 0, limitedBy: [], bonuses: [] };
+  const outcome: ReferralRewardOutcome = { kind, unit, amount: 0, skipped: null, tier: tier?.name ?? null, friendShare: 0, limitedBy: [], zeroedBy: null, bonuses: [] };
   if (rules.sides === 'friend') return { ...outcome, skipped: 'friend_only' };
 
   const minimum = rules.limits.minimumOrder[input.order.currency];
@@ -84,6 +86,8 @@ export function referralReward(rules: RewardRules, input: ReferralRewardInput): 
     const split = unit === 'entries' || unit === 'gifts' ? { referrer: perReferral, friend: 0 } : splitReward(perReferral, rules.split, input.friendSharePercent);
     outcome.friendShare = split.friend;
     outcome.amount = limit(split.referrer);
+    // Only this reward's cuts are recorded so far (the bonuses come next).
+    if (outcome.amount === 0 && base > 0) outcome.zeroedBy = outcome.limitedBy.at(-1) ?? null;
   }
 
   if (!input.repeat) {

@@ -89,7 +89,9 @@ const rows: Array<[string, RulesPatch, Partial<ReferralRewardInput>, Partial<Ret
   // limits
   ['cap per referral', { limits: { perReferral: { EUR: 700 } } }, {}, { amount: 700, limitedBy: ['per_referral'] }],
   ['cap per ambassador per month', { limits: { perAmbassadorMonthly: { EUR: 2_500 } } }, { earnedThisMonth: 2_000 }, { amount: 500, limitedBy: ['per_ambassador_monthly'] }],
-  ['monthly cap used up: 0', { limits: { perAmbassadorMonthly: { EUR: 2_500 } } }, { earnedThisMonth: 2_500 }, { amount: 0 }],
+  ['monthly cap used up: 0', { limits: { perAmbassadorMonthly: { EUR: 2_500 } } }, { earnedThisMonth: 2_500 }, { amount: 0, zeroedBy: 'per_ambassador_monthly' }],
+  ['monthly cap cuts, then the budget takes the rest', { limits: { perAmbassadorMonthly: { EUR: 2_500 }, programBudget: { EUR: 500 } } }, { earnedThisMonth: 2_000, earnedByProgram: 500 }, { amount: 0, limitedBy: ['per_ambassador_monthly', 'program_budget'], zeroedBy: 'program_budget' }],
+  ['a cut that leaves something names no zeroing limit', { limits: { programBudget: { EUR: 100_000 } } }, { earnedByProgram: 99_800 }, { amount: 200, zeroedBy: null }],
   ['program budget', { limits: { programBudget: { EUR: 100_000 } } }, { earnedByProgram: 99_800 }, { amount: 200, limitedBy: ['program_budget'] }],
   ['a cap in another currency does not apply', { limits: { perReferral: { USD: 100 } } }, {}, { amount: 1_000, limitedBy: [] }],
   ['minimum order', { limits: { minimumOrder: { EUR: 20_000 } } }, {}, { amount: 0, skipped: 'below_minimum_order' }],

@@ -1,3 +1,6 @@
+import type { FriendOfferDiscount } from '../../../shared/src/wire.ts';
+import { fill } from './messages.ts';
+
 /** Number formatting in the page's language; an unknown language tag falls back to the browser's. */
 function numberFormat(lang: string | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
   try {
@@ -24,4 +27,10 @@ export function formatMoney(amount: number, currency: string, lang: string | und
 
 export function formatCount(value: number, lang: string | undefined): string {
   return numberFormat(lang).format(value);
+}
+
+/** A text about the friend offer: its `{percent}%` reads as the amount off when the offer is flat,
+ * so the built-in texts and a shop's own `data-texts` serve both kinds. */
+export function offerText(text: string, discount: FriendOfferDiscount, lang: string | undefined): string {
+  return discount.type == 'percent' ? fill(text, discount) : text.replace('{percent}%', formatMoney(discount.amount, discount.currency, lang));
 }

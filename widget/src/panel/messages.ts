@@ -41,6 +41,9 @@ const en = {
   introText:
     'After your first purchase you get a personal link: your friends get a discount, and you earn a reward for each friend who buys.',
   offer: '{name} gives you {percent}% off',
+  /** The friend offer's minimum order and last day: "… on orders from €30.00 until 12/31/2025". */
+  min: 'on orders from',
+  until: 'until',
   offerCode: 'Use this code at checkout:',
   offerLabel: 'Friend offer',
   close: 'Close',

@@ -1,12 +1,28 @@
 import type { Database } from 'better-sqlite3';
 import type { ConversionDetails, RewardRecord } from '../records.ts';
-import type { LedgerContext, NewConversion, NewReward, OrderStatusPlanner, RefundPlanner } from '../store.ts';
+import type { ReferralStanding } from '../records.ts';
+import {
+  FriendCouponTakenError,
+  type LedgerContext,
+  type NewConversion,
+  type NewReward,
+  type OrderStatusPlanner,
+  type RefundPlanner,
+  type RewardPlanning,
+  type StandingQuery,
+} from '../store.ts';
 import type { Ledger } from './ledger.ts';
 import type { Outbox } from './outbox.ts';
 import { conversionFromRow, rewardFromRow, type ConversionRow, type RewardRow } from './row-mapping.ts';
 
 /** Conversions, their rewards and refunds: the writes that move money, each one transaction. */
-export function createConversionWrites(db: Database, ledger: Ledger, outbox: Outbox) {
+export function createConversionWrites(
+  db: Database,
+  ledger: Ledger,
+  outbox: Outbox,
+  standing: (query: StandingQuery) => ReferralStanding,
+  claimFriendCoupon: (code: string, conversionId: number | bigint, at: number) => boolean,
+) {
   const selectConversion = db.prepare<{ programId: string; orderId: string }, ConversionRow & { ambassador_code: string | null }>(
     `SELECT c.*, a.code AS ambassador_code FROM conversions c
      LEFT JOIN ambassadors a ON a.id = c.ambassador_id
@@ -19,11 +35,11 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
     `INSERT INTO conversions (program_id, order_id, amount, currency, status, customer_email,
        customer_email_normalised, customer_id, visitor_id, coupon_code, attributed, attributed_via,
        ambassador_id, click_id, reason, friend_discount_percent, friend_discount_amount, ip_hash,
-       ip_ua_hash, rules_version, friend_share, created_at)
+       ip_ua_hash, rules_version, friend_share, reward_skipped, created_at)
      VALUES (@programId, @orderId, @amount, @currency, 'paid', @customerEmail,
        @customerEmailNormalised, @customerId, @visitorId, @couponCode, @attributed, @attributedVia,
        @ambassadorId, @clickId, @reason, @friendDiscountPercent, @friendDiscountAmount, @ipHash,
-       @ipUaHash, @rulesVersion, @friendShare, @createdAt)
+       @ipUaHash, @rulesVersion, @friendShare, @rewardSkipped, @createdAt)
      ON CONFLICT (program_id, order_id) DO NOTHING`,
   );
   const insertReward = db.prepare(
@@ -71,9 +87,15 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
     return stored;
   }
 
-  const record = db.transaction((conversion: NewConversion) => {
-    const { reward, bonuses, ...fields } = conversion;
-    const inserted = insertConversion.run({ ...fields, attributed: fields.attributed ? 1 : 0 });
+  // The reward is planned here, from a standing read in this write transaction: two conversions
+  // at the same moment cannot both pass a cap or a budget that has room for one.
+  const record = db.transaction((planned: NewConversion, planning: RewardPlanning | null) => {
+    const conversion: NewConversion = planning ? { ...planned, ...planning.plan(standing(planning.query)) } : planned;
+    const { reward, bonuses, friendCouponCode, ...fields } = conversion;
+    const inserted = insertConversion.run({ ...fields, rewardSkipped: fields.rewardSkipped ?? null, attributed: fields.attributed ? 1 : 0 });
+    if (inserted.changes === 1 && friendCouponCode && !claimFriendCoupon(friendCouponCode, inserted.lastInsertRowid, conversion.createdAt)) {
+      throw new FriendCouponTakenError(friendCouponCode);
+    }
     if (inserted.changes === 1) {
       const add = (newReward: NewReward, milestone: number | null) => {
         const rewardId = insertReward.run({
@@ -143,7 +165,7 @@ export function createConversionWrites(db: Database, ledger: Ledger, outbox: Out
 
   return {
     find,
-    record: (conversion: NewConversion) => record.immediate(conversion),
+    record: (conversion: NewConversion, planning: RewardPlanning | null = null) => record.immediate(conversion, planning),
     refund: (programId: string, orderId: string, refundId: string | null, plan: RefundPlanner, context: LedgerContext) =>
       refund.immediate(programId, orderId, refundId, plan, context),
     orderStatus: (programId: string, orderId: string, plan: OrderStatusPlanner, context: LedgerContext) =>

@@ -9,6 +9,7 @@ import type {
   LedgerBucket,
   NotAttributedReason,
   OrderStatus,
+  RewardSkipReason,
   RewardStatus,
 } from '../../../../shared/src/wire.ts';
 import { DEFAULT_FRAUD_ACTIONS } from '../../domain/fraud-rules.ts';
@@ -46,6 +47,8 @@ export interface ProgramRow {
   velocity_limit: number;
   velocity_window_ms: number;
   preview_image_url: string | null;
+  /** Set on its own (`setJoinPolicy`), never by the program upsert: absent in rows written for it. */
+  join_policy?: ProgramRecord['joinPolicy'];
   created_at: number;
 }
 
@@ -110,6 +113,7 @@ export interface ConversionRow {
   friend_discount_amount: number | null;
   rules_version: number | null;
   friend_share: number | null;
+  reward_skipped: RewardSkipReason | null;
   order_status: OrderStatus;
   attributed_via: AttributedVia | null;
   ip_hash: string | null;
@@ -173,6 +177,7 @@ export function programFromRow(row: ProgramRow, lists: ProgramLists): ProgramRec
     fraudActions,
     blockedReferrerDomains: lists.blockedReferrerDomains,
     previewImageUrl: row.preview_image_url,
+    joinPolicy: row.join_policy ?? 'open',
     createdAt: row.created_at,
   };
 }
@@ -261,6 +266,7 @@ export function conversionFromRow(row: ConversionRow): ConversionRecord {
     friendDiscountAmount: row.friend_discount_amount,
     rulesVersion: row.rules_version,
     friendShare: row.friend_share,
+    rewardSkipped: row.reward_skipped,
     ipHash: row.ip_hash,
     ipUaHash: row.ip_ua_hash,
     createdAt: row.created_at,

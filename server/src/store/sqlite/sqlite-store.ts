@@ -39,13 +39,29 @@ import type {
   PersonalOrder,
   RefundPlanner,
   RewardUpdate,
+  RewardPlanning,
   RulesMirror,
   StandingQuery,
   Store,
 } from '../store.ts';
+import type { ContestReferrals, ContestStanding } from '../../../../shared/src/draws/contest-ranking.ts';
+import type { RaffleEntrant } from '../../../../shared/src/draws/raffle-draw.ts';
+import type { JoinPolicy } from '../records.ts';
+import type {
+  ContestRecord,
+  FriendCouponRecord,
+  InvitationRecord,
+  NewContest,
+  NewFriendCoupon,
+  NewRaffle,
+  RaffleRecord,
+} from '../rules-records.ts';
 import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
+import { createDraws } from './draws.ts';
+import { createFriendCoupons } from './friend-coupons.ts';
+import { createJoining } from './joining.ts';
 import { createRewardRules } from './reward-rules.ts';
 import { createLedger } from './ledger.ts';
 import { createOutbox } from './outbox.ts';
@@ -110,6 +126,9 @@ export class SqliteStore implements Store {
   readonly #payouts: ReturnType<typeof createPayouts>;
   readonly #ledger: ReturnType<typeof createLedger>;
   readonly #conversions: ReturnType<typeof createConversionWrites>;
+  readonly #friendCoupons: ReturnType<typeof createFriendCoupons>;
+  readonly #joining: ReturnType<typeof createJoining>;
+  readonly #draws: ReturnType<typeof createDraws>;
   readonly #rewards: ReturnType<typeof createRewardWrites>;
   readonly #rules: ReturnType<typeof createRewardRules>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
@@ -126,7 +145,16 @@ export class SqliteStore implements Store {
     this.#outbox = createOutbox(db);
     this.#webhooks = createWebhookStore(db);
     this.#ledger = createLedger(db, this.#outbox);
-    this.#conversions = createConversionWrites(db, this.#ledger, this.#outbox);
+    this.#friendCoupons = createFriendCoupons(db);
+    this.#joining = createJoining(db);
+    this.#draws = createDraws(db);
+    this.#conversions = createConversionWrites(
+      db,
+      this.#ledger,
+      this.#outbox,
+      (query) => this.#rules.standing(query),
+      (code, conversionId, at) => this.#friendCoupons.claim(code, conversionId, at),
+    );
     this.#rewards = createRewardWrites(db, this.#ledger);
     this.#payouts = createPayouts(db, this.#ledger);
     this.#rules = createRewardRules(db);
@@ -421,8 +449,8 @@ export class SqliteStore implements Store {
     return this.#conversions.find(programId, orderId);
   }
 
-  async recordConversion(conversion: NewConversion): Promise<{ created: boolean; conversion: ConversionDetails }> {
-    return this.#conversions.record(conversion);
+  async recordConversion(conversion: NewConversion, planning: RewardPlanning | null = null): Promise<{ created: boolean; conversion: ConversionDetails }> {
+    return this.#conversions.record(conversion, planning);
   }
 
   async findFirstClick(programId: string, visitorId: string, since: number): Promise<ClickRecord | null> {
@@ -619,5 +647,79 @@ export class SqliteStore implements Store {
 
   async exportRewards(programId: string): Promise<RewardExportRow[]> {
     return this.#ambassadorList.rewards(programId);
+  }
+
+  async issueFriendCoupon(coupon: NewFriendCoupon): Promise<FriendCouponRecord | 'code_taken'> {
+    return this.#friendCoupons.issue(coupon);
+  }
+
+  async findFriendCoupon(programId: string, code: string): Promise<FriendCouponRecord | null> {
+    return this.#friendCoupons.find(programId, code);
+  }
+
+  async findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null> {
+    const row = this.#sql.ambassadorByEmail.get({ programId, emailNormalised });
+    return row ? ambassadorFromRow(row) : null;
+  }
+
+  async setJoinPolicy(programId: string, policy: JoinPolicy): Promise<void> {
+    this.#joining.setPolicy(programId, policy);
+  }
+
+  async invite(programId: string, email: string, emailNormalised: string, at: number): Promise<{ invitation: InvitationRecord; created: boolean }> {
+    return this.#joining.invite(programId, email, emailNormalised, at);
+  }
+
+  async isInvited(programId: string, emailNormalised: string): Promise<boolean> {
+    return this.#joining.isInvited(programId, emailNormalised);
+  }
+
+  async listInvitations(programId: string): Promise<InvitationRecord[]> {
+    return this.#joining.list(programId);
+  }
+
+  async uninvite(programId: string, emailNormalised: string): Promise<boolean> {
+    return this.#joining.uninvite(programId, emailNormalised);
+  }
+
+  async hasPurchased(programId: string, customer: CustomerKeys): Promise<boolean> {
+    return this.#joining.hasPurchased(programId, customer);
+  }
+
+  async raffleEntries(programId: string, from: number | null, to: number | null): Promise<RaffleEntrant[]> {
+    return this.#draws.raffleEntries(programId, from, to);
+  }
+
+  async saveRaffle(raffle: NewRaffle): Promise<RaffleRecord> {
+    return this.#draws.saveRaffle(raffle);
+  }
+
+  async getRaffle(programId: string, id: number): Promise<RaffleRecord | null> {
+    return this.#draws.getRaffle(programId, id);
+  }
+
+  async contestReferrals(programId: string, from: number, to: number): Promise<ContestReferrals[]> {
+    return this.#draws.contestReferrals(programId, from, to);
+  }
+
+  async saveContest(contest: NewContest): Promise<ContestRecord> {
+    return this.#draws.saveContest(contest);
+  }
+
+  async getContest(programId: string, id: number): Promise<ContestRecord | null> {
+    return this.#draws.getContest(programId, id);
+  }
+
+  async listContests(programId: string): Promise<ContestRecord[]> {
+    return this.#draws.listContests(programId);
+  }
+
+  async settleContest(
+    programId: string,
+    id: number,
+    rank: (referrals: ContestReferrals[]) => ContestStanding[],
+    at: number,
+  ): Promise<ContestRecord | null> {
+    return this.#draws.settleContest(programId, id, rank, at);
   }
 }

@@ -1,4 +1,5 @@
 import type { AmbassadorView } from '../../../../shared/src/wire.ts';
+import { offerText } from '../format.ts';
 import { fill, type Messages } from '../messages.ts';
 import { AmbassadorStats } from './ambassador-stats.tsx';
 import { CopyButton } from './copy-button.tsx';
@@ -16,7 +17,7 @@ export function AmbassadorPanel({ ambassador, programName, t, lang }: Props) {
   return (
     <section lang={t.lang} class="card" data-testid="sarafan-panel" aria-labelledby="sarafan-title">
       <h2 id="sarafan-title">{t.title}</h2>
-      <p>{fill(t.friendsGet, { percent: ambassador.offer.discount.percent })}</p>
+      <p>{offerText(t.friendsGet, ambassador.offer.discount, lang)}</p>
       <label class="muted" for="sarafan-link">
         {t.linkLabel}
       </label>

@@ -1,4 +1,5 @@
 import type { FriendOffer } from '../../../../shared/src/wire.ts';
+import { formatMoney, offerText } from '../format.ts';
 import { fill, type Messages } from '../messages.ts';
 import { CopyButton } from './copy-button.tsx';
 
@@ -8,11 +9,16 @@ interface Props {
   onDismiss: () => void;
 }
 
-/** "Alice gives you 10% off": a small card in the corner for a visitor who came through a link. */
+/** "Alice gives you 10% off" (or "€5.00 off", "on orders from €30.00", "until 12/31/2025"): a small card in the corner for a visitor who came through a link. */
 export function FriendOfferCard({ offer, t, onDismiss }: Props) {
+  const min = offer.minimumOrder;
   return (
     <aside lang={t.lang} class="card offer" data-testid="sarafan-offer" aria-label={t.offerLabel}>
-      <p>{fill(t.offer, { name: offer.ambassadorName, percent: offer.discount.percent })}</p>
+      <p>
+        {fill(offerText(t.offer, offer.discount, t.lang), { name: offer.ambassadorName })}
+        {min && ` ${t.min} ${formatMoney(min.amount, min.currency, t.lang)}`}
+        {offer.expiresAt && ` ${t.until} ${new Date(offer.expiresAt).toLocaleDateString(t.lang)}`}
+      </p>
       <p class="muted">{t.offerCode}</p>
       <div class="row">
         <code data-testid="sarafan-offer-code">{offer.couponCode}</code>

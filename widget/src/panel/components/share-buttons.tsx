@@ -1,4 +1,5 @@
 import type { AmbassadorView } from '../../../../shared/src/wire.ts';
+import { offerText } from '../format.ts';
 import { fill, type Messages } from '../messages.ts';
 
 interface Props {
@@ -9,9 +10,9 @@ interface Props {
 
 /** The system share sheet where the browser has one, and an e-mail draft everywhere. */
 export function ShareButtons({ ambassador, programName, t }: Props) {
-  const values = { percent: ambassador.offer.discount.percent, program: programName };
-  const title = fill(t.shareTitle, values);
-  const text = fill(t.shareText, values);
+  const say = (text: string) => fill(offerText(text, ambassador.offer.discount, t.lang), { program: programName });
+  const title = say(t.shareTitle);
+  const text = say(t.shareText);
   const mailto = `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(text + '\n\n' + ambassador.link)}`;
   return (
     <div class="row">

@@ -38,6 +38,8 @@ export default {
   introText:
     'Po pierwszym zakupie dostaniesz osobisty link: Twoi znajomi otrzymają zniżkę, a Ty nagrodę za każdego znajomego, który coś kupi.',
   offer: '{name} daje Ci {percent}% zniżki',
+  min: 'przy zamówieniu od',
+  until: 'do',
   offerCode: 'Użyj tego kodu przy składaniu zamówienia:',
   offerLabel: 'Oferta dla znajomego',
   close: 'Zamknij',
