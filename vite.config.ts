@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Real SQLite files and real HTTP: on a shared 2-core machine a story can take seconds.
+          testTimeout: 20_000,
           include: ['shared/test/**/*.test.ts', 'server/test/**/*.test.ts', 'demo-shop/test/**/*.test.ts'],
         },
       },
