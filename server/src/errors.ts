@@ -36,6 +36,14 @@ export const InvalidIdentitySignatureError = defineApiError(
   401,
   'The identity signature is wrong or expired: sign it on your server with the secret key.',
 );
+export const InvalidSecretKeyError = defineApiError('invalid_secret_key', 401, 'This secret key belongs to no program.');
+export const CsrfTokenInvalidError = defineApiError(
+  'csrf_token_invalid',
+  403,
+  'Send the session\'s CSRF token in the "X-CSRF-Token" header.',
+);
+export const CrossOriginRequestError = defineApiError('cross_origin_request', 403, 'Dashboard requests must come from the dashboard\'s own origin.');
+export const TooManySignInAttemptsError = defineApiError('too_many_sign_in_attempts', 429, 'Too many failed sign-ins from this address; wait a few minutes.');
 export const OriginNotAllowedError = defineApiError(
   'origin_not_allowed',
   403,

@@ -10,9 +10,13 @@ import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 import { webhookRoutes } from './webhooks.ts';
 
-/** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
+/** The server-to-server API under `/v1`: every route needs the program's secret key (or the owner
+ * dashboard's session cookie, see `requireSecretKey`). No CORS. */
 export async function serverApiRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
-  requireSecretKey(app, options.services.context.store);
+  requireSecretKey(app, options.services.context.store, {
+    sessions: options.services.adminSessions,
+    publicUrl: options.services.context.publicUrl,
+  });
   const { services } = options;
   await app.register(ambassadorRoutes, { services });
   await app.register(couponRoutes, { services });

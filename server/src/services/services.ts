@@ -1,3 +1,4 @@
+import { AdminSessionService } from './admin-sessions.ts';
 import { AmbassadorService } from './ambassadors.ts';
 import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
@@ -27,6 +28,8 @@ export interface Services {
   webhooks: WebhookService;
   payouts: PayoutService;
   widgetSessions: WidgetSessionService;
+  /** The owner dashboard's sign-in sessions. */
+  adminSessions: AdminSessionService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -47,5 +50,6 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
+    adminSessions: new AdminSessionService(context),
   };
 }

@@ -173,6 +173,23 @@ export interface Store {
   markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null>;
   /** Cancels an open batch, freeing its rewards; a batch that is not open comes back unchanged. */
   cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null>;
+
+  // Owner dashboard sessions
+  createAdminSession(session: AdminSessionRecord): Promise<void>;
+  /** The session with this token hash, unless it has expired by `now`. */
+  findAdminSession(tokenHash: string, now: number): Promise<AdminSessionRecord | null>;
+  deleteAdminSession(tokenHash: string): Promise<boolean>;
+  /** Deletes the sessions expired by `now`; returns how many. */
+  deleteExpiredAdminSessions(now: number): Promise<number>;
+}
+
+/** A signed-in owner dashboard: only the hash of the cookie's token is kept. */
+export interface AdminSessionRecord {
+  tokenHash: string;
+  programId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
 }
 
 export type PayoutSettler = (

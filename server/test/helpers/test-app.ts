@@ -61,7 +61,7 @@ export interface TestApp {
  * the demo shop, and `other`) and a hand-moved clock.
  */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> = {},
+  options: Partial<Pick<AppOptions, 'widgetDir' | 'adminDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-server-test-'));
   const dbPath = join(dir, 'test.sqlite');
@@ -86,6 +86,7 @@ export async function createTestApp(
     clock: clock.read,
     publicUrl: 'http://sarafan.test',
     widgetDir: options.widgetDir ?? join(dir, 'no-widget'),
+    adminDir: options.adminDir ?? join(dir, 'no-admin'),
     ipSalt: 'test-salt',
     ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),
     ...(options.fallbackProgramId ? { fallbackProgramId: options.fallbackProgramId } : {}),

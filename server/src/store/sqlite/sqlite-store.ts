@@ -26,6 +26,7 @@ import type { DeliveryOutcome } from '../../domain/webhook-retry.ts';
 import type { PayableReward, PayoutItem } from '../../domain/payouts.ts';
 import type { RewardRules } from '../../../../shared/src/reward-rules/rules.ts';
 import type {
+  AdminSessionRecord,
   ClickWrite,
   ClickWriteResult,
   CustomerKeys,
@@ -43,6 +44,7 @@ import type {
   StandingQuery,
   Store,
 } from '../store.ts';
+import { createAdminSessions } from './admin-sessions.ts';
 import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
@@ -103,6 +105,7 @@ export class SqliteStore implements Store {
   readonly #rules: ReturnType<typeof createRewardRules>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #personalData: ReturnType<typeof createPersonalData>;
+  readonly #adminSessions: ReturnType<typeof createAdminSessions>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
@@ -119,6 +122,7 @@ export class SqliteStore implements Store {
     this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
+    this.#adminSessions = createAdminSessions(db);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
@@ -552,5 +556,21 @@ export class SqliteStore implements Store {
 
   async cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null> {
     return this.#payouts.cancel(programId, payoutId, at);
+  }
+
+  async createAdminSession(session: AdminSessionRecord): Promise<void> {
+    this.#adminSessions.insert(session);
+  }
+
+  async findAdminSession(tokenHash: string, now: number): Promise<AdminSessionRecord | null> {
+    return this.#adminSessions.find(tokenHash, now);
+  }
+
+  async deleteAdminSession(tokenHash: string): Promise<boolean> {
+    return this.#adminSessions.delete(tokenHash);
+  }
+
+  async deleteExpiredAdminSessions(now: number): Promise<number> {
+    return this.#adminSessions.deleteExpired(now);
   }
 }
