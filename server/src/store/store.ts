@@ -168,6 +168,8 @@ export interface Store {
     at: number,
   ): Promise<PayoutRecord | null>;
   getPayout(programId: string, payoutId: number): Promise<PayoutRecord | null>;
+  /** The program's latest batches, newest first. */
+  listPayouts(programId: string, limit: number): Promise<PayoutRecord[]>;
   /** Pays an open batch: `settle` turns its lines (with each reward as it is now) into ledger
    * changes, or throws to refuse. A batch that is not open comes back unchanged. */
   markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null>;

@@ -550,6 +550,10 @@ export class SqliteStore implements Store {
     return this.#payouts.find(programId, payoutId);
   }
 
+  async listPayouts(programId: string, limit: number): Promise<PayoutRecord[]> {
+    return this.#payouts.list(programId, limit);
+  }
+
   async markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null> {
     return this.#payouts.markPaid(programId, payoutId, settle, entry);
   }
