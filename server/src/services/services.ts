@@ -1,5 +1,7 @@
 import { AdminSessionService } from './admin-sessions.ts';
+import { AmbassadorAdminService } from './ambassador-admin.ts';
 import { AmbassadorService } from './ambassadors.ts';
+import { AnalyticsService } from './analytics.ts';
 import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
@@ -30,6 +32,8 @@ export interface Services {
   widgetSessions: WidgetSessionService;
   /** The owner dashboard's sign-in sessions. */
   adminSessions: AdminSessionService;
+  analytics: AnalyticsService;
+  ambassadorAdmin: AmbassadorAdminService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -37,10 +41,11 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
+  const lookups = new CachedLookups(context.store);
   return {
     context,
     ambassadors,
-    lookups: new CachedLookups(context.store),
+    lookups,
     clicks: new ClickService(context, userAgents, clickOptions),
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
@@ -51,5 +56,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     payouts: new PayoutService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
     adminSessions: new AdminSessionService(context),
+    analytics: new AnalyticsService(context),
+    ambassadorAdmin: new AmbassadorAdminService(context, ambassadors, lookups),
   };
 }
