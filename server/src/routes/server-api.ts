@@ -9,6 +9,7 @@ import { personalDataRoutes } from './personal-data.ts';
 import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { widgetSettingsRoutes } from './widget-settings.ts';
 
 /** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
 export async function serverApiRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
@@ -22,4 +23,5 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(personalDataRoutes, { services });
   await app.register(webhookRoutes, { services });
   await app.register(payoutRoutes, { services });
+  await app.register(widgetSettingsRoutes, { services });
 }

@@ -4,6 +4,7 @@ import type { Services } from '../services/services.ts';
 import { widgetClickRoutes } from './widget-clicks.ts';
 import { widgetForgetRoutes } from './widget-forget.ts';
 import { widgetSessionRoutes } from './widget-session.ts';
+import { widgetJoinRoutes } from './widget-join.ts';
 
 export interface WidgetApiOptions {
   services: Services;
@@ -23,4 +24,5 @@ export async function widgetApiRoutes(app: FastifyInstance, options: WidgetApiOp
   await app.register(widgetClickRoutes, { services, cookieDomains });
   await app.register(widgetForgetRoutes, { services, cookieDomains });
   await app.register(widgetSessionRoutes, { services });
+  await app.register(widgetJoinRoutes, { services });
 }

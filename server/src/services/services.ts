@@ -11,6 +11,8 @@ import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
 import { WebhookService } from './webhooks.ts';
 import { WidgetSessionService } from './widget-session.ts';
+import { JoinService } from './joining.ts';
+import { WidgetSettingsService } from './widget-settings.ts';
 
 export interface Services {
   context: ServiceContext;
@@ -27,6 +29,9 @@ export interface Services {
   webhooks: WebhookService;
   payouts: PayoutService;
   widgetSessions: WidgetSessionService;
+  widgetSettings: WidgetSettingsService;
+  /** Joining by email in the panel, confirming such ambassadors, and the leaderboard. */
+  joining: JoinService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -34,6 +39,9 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
+  const widgetSettings = new WidgetSettingsService(context);
+  const joining = new JoinService(context, ambassadors, hashes, userAgents, widgetSettings);
+  const rewardRules = new RewardRulesService(context, ambassadors);
   return {
     context,
     ambassadors,
@@ -42,10 +50,12 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards,
-    rewardRules: new RewardRulesService(context, ambassadors),
+    rewardRules,
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
-    widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
+    widgetSessions: new WidgetSessionService(context, ambassadors, hashes, { joining, widgetSettings, rewardRules }),
+    widgetSettings,
+    joining,
   };
 }

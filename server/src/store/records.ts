@@ -69,6 +69,9 @@ export interface AmbassadorRecord {
   /** The friend's share of rewards the ambassador chose for their link (split); null = none. */
   friendSharePercent: number | null;
   createdAt: number;
+  /** false for a visitor who joined by email in the panel until the owner confirms them: their
+   * rewards are held (`unconfirmed_ambassador`) until then. */
+  confirmed: boolean;
 }
 
 /** One immutable version of a program's reward rules. */

@@ -67,6 +67,8 @@ export interface AmbassadorRow {
   tier: string | null;
   friend_share_percent: number | null;
   created_at: number;
+  /** 0 for an ambassador who joined by email and is not confirmed yet (migration 009). */
+  confirmed: number;
 }
 
 export interface ClickRow {
@@ -211,6 +213,7 @@ export function ambassadorFromRow(row: AmbassadorRow): AmbassadorRecord {
     tier: row.tier,
     friendSharePercent: row.friend_share_percent,
     createdAt: row.created_at,
+    confirmed: row.confirmed !== 0,
   };
 }
 
