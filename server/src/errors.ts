@@ -90,6 +90,25 @@ export const RewardStatusConflictError = defineApiError(
 export const NothingToPayError = defineApiError('nothing_to_pay', 409, 'No ambassador is owed at least the minimum in this currency.');
 export const PayoutConflictError = defineApiError('payout_conflict', 409, 'The payout is not open, or its rewards changed since it was made.');
 
+/** A widget setting the owner sent is not acceptable; `field` says which (`texts.ru.title`). */
+export class InvalidWidgetTextError extends defineApiError('invalid_widget_text', 400, 'A text of the widget settings is not acceptable.') {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field} ${message}.`);
+    this.field = field;
+  }
+}
+export const DisposableEmailError = defineApiError('disposable_email', 400, 'Please use a permanent email address, not a disposable one.');
+export const JoinRefusedError = defineApiError('join_refused', 403, 'Joining is not possible from this browser.');
+export const LeaderboardDisabledError = defineApiError('leaderboard_disabled', 404, 'This program does not show a leaderboard.');
+export const AmbassadorExistsError = defineApiError(
+  'ambassador_exists',
+  409,
+  'This email already belongs to an ambassador: sign in at the shop to see your referral link.',
+);
+export const AmbassadorNotSignedInError = defineApiError('not_signed_in', 401, 'Sign in (a signed identity or a join token) first.');
+export const TooManyRequestsError = defineApiError('too_many_requests', 429, 'Too many attempts: please try again later.');
+
 export const DatabaseUnavailableError = defineApiError('database_unavailable', 503, 'The database does not answer.');
 
 /** Fastify's own client errors, mapped to our stable codes. */
@@ -107,8 +126,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
   },
 };
 
-export function apiErrorBody(code: string, message: string): ApiError {
-  return { error: { code, message } };
+export function apiErrorBody(code: string, message: string, field?: string): ApiError {
+  return { error: field ? { code, message, field } : { code, message } };
 }
 
 /**
@@ -122,7 +141,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   const apiCode = apiErrorCodes.get(error.code);
   if (apiCode && error.statusCode) {
-    void reply.code(error.statusCode).send(apiErrorBody(apiCode, error.message));
+    void reply.code(error.statusCode).send(apiErrorBody(apiCode, error.message, (error as { field?: string }).field));
     return;
   }
   const known = FASTIFY_CLIENT_ERRORS[error.code];

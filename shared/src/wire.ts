@@ -8,7 +8,8 @@ import type { RewardKind, RewardRules } from './reward-rules/rules.ts';
 export type { RewardRules } from './reward-rules/rules.ts';
 
 export interface ApiError {
-  error: { code: string; message: string };
+  /** `field`, when present, names the part of the request that is wrong (`texts.ru.title`). */
+  error: { code: string; message: string; field?: string };
 }
 
 export type RewardStatus = 'pending' | 'approved' | 'paid' | 'voided' | 'held' | 'rejected';
@@ -28,7 +29,10 @@ export type FraudReason =
   | 'self_referral_ip_ua'
   | 'disposable_email'
   | 'ip_velocity'
-  | 'coupon_site_referrer';
+  | 'coupon_site_referrer'
+  /** Not a rule's: the ambassador joined by email in the panel and the owner has not confirmed
+   * them yet (`POST /v1/ambassadors/{code}/confirm` releases these rewards). */
+  | 'unconfirmed_ambassador';
 
 /** Why a conversion was not attributed (stable codes, shown to owners). A fraud rule whose action
  * is `reject` names itself here. */
@@ -86,6 +90,8 @@ export interface SessionRequest {
     timestamp: number;
     signature: string;
   };
+  /** The token `POST /v1/widget/join` gave this browser: the panel of an ambassador who joined by email. */
+  joinToken?: string;
 }
 export interface SessionResponse {
   program: { id: string; name: string };
@@ -94,6 +100,8 @@ export interface SessionResponse {
   offer: FriendOffer | null;
   /** Present when the request carried a valid signed identity. */
   ambassador: AmbassadorView | null;
+  /** The owner's widget settings; the script tag's `data-texts` and `data-theme` win over them. */
+  widget: WidgetSettings;
 }
 
 export interface AmbassadorView {
@@ -112,6 +120,55 @@ export interface AmbassadorView {
   rewards: RewardView[];
   /** Sums per currency and status; never converted between currencies. */
   totals: Array<{ currency: string; pending: number; approved: number; paid: number }>;
+  /** false while an ambassador who joined by email waits for the shop to confirm them (their
+   * rewards are held until then). Absent means confirmed. */
+  confirmed?: false;
+  /** Successful referrals so far, and the next milestone bonus or tier of the rules in force. */
+  progress?: AmbassadorProgress;
+  /** The split of rewards with friends, when the program offers it. */
+  split?: { choices: number[]; friendSharePercent: number | null };
+}
+
+export interface AmbassadorProgress {
+  /** Attributed first purchases, not refunded in full or canceled. */
+  referrals: number;
+  /** The next milestone: a bonus at `referrals` successful referrals. */
+  nextMilestone?: { referrals: number; amounts: Money[] };
+  /** The tier that applies now, if any, and the next one to earn. */
+  tier?: string;
+  nextTier?: { name: string; fromReferrals: number };
+}
+
+/** POST /v1/widget/join: a visitor the shop has not identified joins with their email. */
+export interface JoinRequest {
+  programId: string;
+  visitorId: string;
+  email: string;
+  name?: string;
+}
+export interface JoinResponse {
+  ambassador: AmbassadorView;
+  /** Kept by the browser (localStorage) and sent as `SessionRequest.joinToken` on later visits. */
+  joinToken: string;
+}
+
+/** POST /v1/widget/split: the ambassador picks one of the split's choices for their link. Either
+ * the signed identity or the join token says who they are. */
+export interface SplitRequest {
+  programId: string;
+  visitorId: string;
+  identity?: SessionRequest['identity'];
+  joinToken?: string;
+  friendSharePercent: number;
+}
+export interface SplitResponse {
+  friendSharePercent: number | null;
+}
+
+/** GET /v1/widget/leaderboard?programId=: the top 10 by successful referrals, names masked. Only
+ * when the program turned `WidgetSettings.leaderboard` on. */
+export interface LeaderboardResponse {
+  entries: Array<{ rank: number; name: string; referrals: number }>;
 }
 
 export interface RewardView extends Money {

@@ -12,6 +12,7 @@ import { personalDataRoutes } from './personal-data.ts';
 import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { widgetSettingsRoutes } from './widget-settings.ts';
 
 /** The server-to-server API under `/v1`: every route needs the program's secret key (or the owner
  * dashboard's session cookie, see `requireSecretKey`). No CORS. */
@@ -32,4 +33,5 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(analyticsRoutes, { services });
   await app.register(ambassadorAdminRoutes, { services });
   await app.register(exportRoutes, { services });
+  await app.register(widgetSettingsRoutes, { services });
 }

@@ -41,6 +41,7 @@ export const FraudReason = Type.Union([
   Type.Literal('disposable_email'),
   Type.Literal('ip_velocity'),
   Type.Literal('coupon_site_referrer'),
+  Type.Literal('unconfirmed_ambassador'),
 ]);
 
 export const PercentDiscount = Type.Object({ type: Type.Literal('percent'), percent: Percent });
@@ -52,7 +53,7 @@ export const FriendOffer = Type.Object({
 });
 
 export const ApiError = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
 });
 
 /** Response schemas of a route: its successes plus the error shape for every 4xx and 5xx. */

@@ -9,6 +9,8 @@ import type * as PersonalDataSchemas from './personal-data.ts';
 import type * as RewardSchemas from './rewards.ts';
 import type * as RulesSchemas from './reward-rules.ts';
 import type * as WidgetSchemas from './widget.ts';
+import type * as WidgetJoinSchemas from './widget-join.ts';
+import type * as WidgetSettingsSchemas from './widget-settings.ts';
 
 /**
  * Compile-time proof that the route schemas describe exactly the types of `shared/src/wire.ts`:
@@ -23,6 +25,12 @@ export type WireConformance = [
   Check<Same<Static<typeof WidgetSchemas.ForgetRequest>, Wire.ForgetRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionRequest>, Wire.SessionRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionResponse>, Wire.SessionResponse>>,
+  Check<Same<Static<typeof WidgetSettingsSchemas.WidgetSettings>, Wire.WidgetSettings>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.JoinRequest>, Wire.JoinRequest>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.JoinResponse>, Wire.JoinResponse>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.SplitRequest>, Wire.SplitRequest>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.SplitResponse>, Wire.SplitResponse>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.LeaderboardResponse>, Wire.LeaderboardResponse>>,
   Check<Same<Static<typeof AmbassadorSchemas.AmbassadorResponse>, Wire.AmbassadorResponse>>,
   Check<Same<Static<typeof CouponSchemas.CouponResponse>, Wire.CouponResponse>>,
   Check<Same<Static<typeof ConversionSchemas.ConversionRequest>, Wire.ConversionRequest>>,

@@ -24,7 +24,13 @@ export class AmbassadorService {
     this.#context = context;
   }
 
-  async ensure(program: ProgramRecord, input: AmbassadorInput): Promise<{ ambassador: AmbassadorRecord; created: boolean }> {
+  /** `joining`: a visitor joining by email in the panel (unconfirmed, with a join token's hash),
+   * applied only when the ambassador is created. */
+  async ensure(
+    program: ProgramRecord,
+    input: AmbassadorInput,
+    joining: { confirmed: false; joinTokenHash: string } | null = null,
+  ): Promise<{ ambassador: AmbassadorRecord; created: boolean }> {
     const email = input.email.trim();
     const seedName = input.name?.trim() || nameFromEmail(email);
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
@@ -36,6 +42,7 @@ export class AmbassadorService {
         name: input.name?.trim() || null,
         customerId: input.customerId ?? null,
         createdAt: this.#context.clock(),
+        ...joining,
       });
       if (result.status !== 'code_taken') return { ambassador: result.ambassador, created: result.status === 'created' };
     }

@@ -183,6 +183,9 @@ export class ConversionService {
       blockedReferrerDomains: program.blockedReferrerDomains,
     });
     const verdict = fraudVerdict(reasons, program.fraudActions);
+    // Someone who joined by email alone waits for the shop: their rewards are held, never lost.
+    const unconfirmed = !ambassador.confirmed;
+    if (unconfirmed) reasons.push('unconfirmed_ambassador');
     if (first && candidate.via !== 'repeat' && verdict?.action !== 'reject') return notAttributed('not_first_purchase', candidate);
 
     const outcome = await this.#reward(rules, request, ambassador, candidate.via === 'repeat', now);
@@ -201,7 +204,7 @@ export class ConversionService {
 
     // A rejected reward is kept, so the ambassador can see why there is nothing for this order.
     if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), reward: own('rejected') };
-    const status = verdict ? 'held' : 'pending';
+    const status = verdict || unconfirmed ? 'held' : 'pending';
     return {
       attributed: true,
       attributedVia: candidate.via,

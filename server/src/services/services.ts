@@ -14,6 +14,8 @@ import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
 import { WebhookService } from './webhooks.ts';
 import { WidgetSessionService } from './widget-session.ts';
+import { JoinService } from './joining.ts';
+import { WidgetSettingsService } from './widget-settings.ts';
 
 export interface Services {
   context: ServiceContext;
@@ -34,6 +36,9 @@ export interface Services {
   adminSessions: AdminSessionService;
   analytics: AnalyticsService;
   ambassadorAdmin: AmbassadorAdminService;
+  widgetSettings: WidgetSettingsService;
+  /** Joining by email in the panel, confirming such ambassadors, and the leaderboard. */
+  joining: JoinService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -42,6 +47,9 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
   const lookups = new CachedLookups(context.store);
+  const widgetSettings = new WidgetSettingsService(context);
+  const joining = new JoinService(context, ambassadors, hashes, userAgents, widgetSettings);
+  const rewardRules = new RewardRulesService(context, ambassadors);
   return {
     context,
     ambassadors,
@@ -50,13 +58,15 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards,
-    rewardRules: new RewardRulesService(context, ambassadors),
+    rewardRules,
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
-    widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
     adminSessions: new AdminSessionService(context),
     analytics: new AnalyticsService(context),
     ambassadorAdmin: new AmbassadorAdminService(context, ambassadors, lookups),
+    widgetSessions: new WidgetSessionService(context, ambassadors, hashes, { joining, widgetSettings, rewardRules }),
+    widgetSettings,
+    joining,
   };
 }

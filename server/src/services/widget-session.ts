@@ -1,11 +1,22 @@
 import { verifyIdentitySignature } from '../../../shared/src/identity-signature.ts';
-import type { SessionRequest, SessionResponse } from '../../../shared/src/wire.ts';
+import type { SessionRequest, SessionResponse, SplitRequest, SplitResponse } from '../../../shared/src/wire.ts';
 import { isIdentityFresh } from '../domain/identity-freshness.ts';
-import { InvalidIdentitySignatureError } from '../errors.ts';
+import { AmbassadorNotSignedInError, InvalidIdentitySignatureError } from '../errors.ts';
 import type { AmbassadorRecord, ProgramRecord } from '../store/records.ts';
 import { normaliseEmail } from '../../../shared/src/email.ts';
 import type { AmbassadorService } from './ambassadors.ts';
-import { ambassadorView, friendOffer } from './ambassador-views.ts';
+import { friendOffer } from './ambassador-views.ts';
+import { ambassadorPanelView } from './ambassador-panel-view.ts';
+import type { JoinService } from './joining.ts';
+import type { RewardRulesService } from './reward-rules.ts';
+import type { WidgetSettingsService } from './widget-settings.ts';
+
+/** The services a session uses besides the ambassadors' (joining by email, settings, the split). */
+export interface WidgetSessionHelpers {
+  joining: JoinService;
+  widgetSettings: WidgetSettingsService;
+  rewardRules: RewardRulesService;
+}
 import type { ClientHashes } from './client-hashes.ts';
 import type { ClientInfo } from './clicks.ts';
 import type { ServiceContext } from './service-context.ts';
@@ -15,16 +26,18 @@ export class WidgetSessionService {
   readonly #context: ServiceContext;
   readonly #ambassadors: AmbassadorService;
   readonly #hashes: ClientHashes;
+  readonly #helpers: WidgetSessionHelpers;
 
-  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes) {
+  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes, helpers: WidgetSessionHelpers) {
     this.#context = context;
     this.#ambassadors = ambassadors;
     this.#hashes = hashes;
+    this.#helpers = helpers;
   }
 
   async session(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<SessionResponse> {
     const { store } = this.#context;
-    const identified = request.identity ? await this.#identify(program, request, client) : null;
+    const identified = await this.#signedIn(program, request, client);
 
     let offer: SessionResponse['offer'] = null;
     if (request.referral) {
@@ -39,10 +52,29 @@ export class WidgetSessionService {
       if (referrer && !own && identified) await this.#bind(program, referrer, identified, request.referral.clickId);
     }
 
-    const ambassador = identified
-      ? ambassadorView(this.#context.publicUrl(), program, identified, await store.summariseAmbassador(identified.id))
-      : null;
-    return { program: { id: program.id, name: program.name }, offer, ambassador };
+    const [ambassador, widget] = await Promise.all([
+      identified ? ambassadorPanelView(this.#context, program, identified) : null,
+      this.#helpers.widgetSettings.get(program),
+    ]);
+    return { program: { id: program.id, name: program.name }, offer, ambassador, widget };
+  }
+
+  /** `POST /v1/widget/split`: the signed-in ambassador picks the friend's share of their rewards. */
+  async chooseSplit(program: ProgramRecord, request: SplitRequest, client: ClientInfo): Promise<SplitResponse> {
+    const ambassador = await this.#signedIn(program, request, client);
+    if (!ambassador) throw new AmbassadorNotSignedInError();
+    const choices = await this.#helpers.rewardRules.setChoices(program, ambassador.code, { friendSharePercent: request.friendSharePercent });
+    return { friendSharePercent: choices.friendSharePercent };
+  }
+
+  /** A signed identity (which wins), else the join token of someone who joined by email, else nobody. */
+  async #signedIn(
+    program: ProgramRecord,
+    request: Pick<SessionRequest, 'visitorId' | 'identity' | 'joinToken'>,
+    client: ClientInfo,
+  ): Promise<AmbassadorRecord | null> {
+    if (request.identity) return this.#identify(program, request, client);
+    return request.joinToken ? this.#helpers.joining.byToken(program, request.joinToken) : null;
   }
 
   /** A referred visitor identified: their later purchases are the referrer's, on any device. */
@@ -63,7 +95,7 @@ export class WidgetSessionService {
 
   /** Verifies the shop's signature, then creates or finds the ambassador and remembers this
    * browser and where it connects from (the self-referral rules compare both). */
-  async #identify(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<AmbassadorRecord> {
+  async #identify(program: ProgramRecord, request: Pick<SessionRequest, 'visitorId' | 'identity'>, client: ClientInfo): Promise<AmbassadorRecord> {
     const identity = request.identity;
     if (!identity) throw new InvalidIdentitySignatureError();
     const signed = {

@@ -1,4 +1,5 @@
 import type { RewardRules } from '../../../shared/src/reward-rules/rules.ts';
+import type { WidgetSettings } from '../../../shared/src/wire.ts';
 import type { RewardChange } from '../domain/reward-ledger.ts';
 import type {
   AmbassadorRecord,
@@ -158,6 +159,25 @@ export interface Store extends AnalyticsStore {
   /** Sends a delivery again from `at`, retrying until `giveUpAt`; false if it is not the program's. */
   redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean>;
 
+  // Widget settings and joining by email
+  getWidgetSettings(programId: string): Promise<WidgetSettings | null>;
+  saveWidgetSettings(programId: string, settings: WidgetSettings, at: number): Promise<void>;
+  /** Not erased. */
+  findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null>;
+  /** The ambassador whose join token hashes to this (not erased, in this program). */
+  findAmbassadorByJoinToken(programId: string, tokenHash: string): Promise<AmbassadorRecord | null>;
+  /** Marks the ambassador confirmed and applies `plan` to each of their held rewards, in one
+   * transaction; `released` counts the rewards `plan` changed. */
+  confirmAmbassador(
+    ambassadorId: number,
+    plan: (reward: RewardRecord) => RewardUpdate | null,
+    entry: LedgerContext,
+  ): Promise<{ changed: boolean; released: number }>;
+  /** Attributed first purchases not refunded in full or canceled, as in the reward maths. */
+  successfulReferrals(ambassadorId: number): Promise<number>;
+  /** The program's ambassadors with the most successful referrals (at least one), best first. */
+  leaderboard(programId: string, limit: number): Promise<Array<{ ambassador: AmbassadorRecord; referrals: number }>>;
+
   // Payouts
   /** Makes an open batch of what `plan` picks among the rewards owed in `currency`; null when it
    * picks nothing. Rewards in another open batch are not offered. */
@@ -251,6 +271,10 @@ export interface NewAmbassador {
   name: string | null;
   customerId: string | null;
   createdAt: number;
+  /** false: joined by email in the panel, not confirmed by the shop. Default true. */
+  confirmed?: boolean;
+  /** sha256 of the join token given to the browser that joined; stored only when created. */
+  joinTokenHash?: string | null;
 }
 
 export type InsertAmbassadorResult =

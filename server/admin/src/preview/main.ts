@@ -15,8 +15,9 @@ export interface PreviewMessage {
   programName: string;
 }
 
-const SAMPLE = (programName: string): SessionResponse => ({
+const SAMPLE = (programName: string, widget: WidgetSettings): SessionResponse => ({
   program: { id: 'preview', name: programName },
+  widget,
   offer: null,
   ambassador: {
     code: 'ALICE7K2',
@@ -48,7 +49,7 @@ async function show(message: PreviewMessage): Promise<void> {
   setProperty(mount, '--sarafan-radius', theme.radius === undefined ? undefined : `${theme.radius}px`);
   setProperty(mount, '--sarafan-font', theme.font);
   const texts = message.settings.texts[message.lang as keyof WidgetSettings['texts']] ?? {};
-  renderInline(mount, SAMPLE(message.programName), withTexts(messages, JSON.stringify(texts)), message.lang);
+  renderInline(mount, SAMPLE(message.programName, message.settings), withTexts(messages, JSON.stringify(texts)), message.lang);
 }
 
 function setProperty(element: HTMLElement, name: string, value: string | undefined): void {

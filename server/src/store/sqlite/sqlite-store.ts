@@ -68,6 +68,8 @@ import type {
   RewardExportRow,
   TimeRange,
 } from '../analytics-store.ts';
+import { createWidgetStore } from './widget-store.ts';
+import type { WidgetSettings } from '../../../../shared/src/wire.ts';
 import {
   ambassadorFromRow,
   clickFromRow,
@@ -119,6 +121,7 @@ export class SqliteStore implements Store {
   readonly #adminSessions: ReturnType<typeof createAdminSessions>;
   readonly #analytics: ReturnType<typeof createAnalyticsQueries>;
   readonly #ambassadorList: ReturnType<typeof createAmbassadorList>;
+  readonly #widget: ReturnType<typeof createWidgetStore>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
@@ -138,6 +141,7 @@ export class SqliteStore implements Store {
     this.#adminSessions = createAdminSessions(db);
     this.#analytics = createAnalyticsQueries(db);
     this.#ambassadorList = createAmbassadorList(db);
+    this.#widget = createWidgetStore(db, this.#ledger);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
@@ -182,8 +186,8 @@ export class SqliteStore implements Store {
       originsOf: db.prepare<[string], string>('SELECT origin FROM program_origins WHERE program_id = ? ORDER BY origin').pluck(),
       originAllowedAnywhere: db.prepare<[string], number>('SELECT 1 FROM program_origins WHERE origin = ? LIMIT 1').pluck(),
       insertAmbassador: db.prepare(
-        `INSERT INTO ambassadors (program_id, code, email, email_normalised, name, customer_id, created_at)
-         VALUES (@programId, @code, @email, @emailNormalised, @name, @customerId, @createdAt)
+        `INSERT INTO ambassadors (program_id, code, email, email_normalised, name, customer_id, created_at, confirmed)
+         VALUES (@programId, @code, @email, @emailNormalised, @name, @customerId, @createdAt, @confirmed)
          ON CONFLICT (program_id, email_normalised) DO NOTHING`,
       ),
       fillAmbassador: db.prepare(
@@ -331,14 +335,16 @@ export class SqliteStore implements Store {
     try {
       return this.#db
         .transaction((): InsertAmbassadorResult => {
-          const inserted = this.#sql.insertAmbassador.run(ambassador);
-          if (inserted.changes === 0) this.#sql.fillAmbassador.run(ambassador);
+          const { joinTokenHash, confirmed, ...fields } = ambassador;
+          const inserted = this.#sql.insertAmbassador.run({ ...fields, confirmed: confirmed === false ? 0 : 1 });
+          if (inserted.changes === 0) this.#sql.fillAmbassador.run(fields);
           const row = this.#sql.ambassadorByEmail.get({
             programId: ambassador.programId,
             emailNormalised: ambassador.emailNormalised,
           });
           if (!row) throw new Error('ambassador vanished inside its own transaction');
           if (inserted.changes === 1) {
+            if (joinTokenHash) this.#widget.insertToken(joinTokenHash, row.id, ambassador.createdAt);
             const { code, email, name, customerId, createdAt } = ambassadorFromRow(row);
             this.#outbox.enqueue(ambassador.programId, 'ambassador.created', { ambassador: { code, email, name, customerId, createdAt } }, ambassador.createdAt);
           }
@@ -491,6 +497,38 @@ export class SqliteStore implements Store {
 
   async approveDueRewards(programId: string | null, entry: LedgerContext, limit: number): Promise<number> {
     return this.#rewards.approveDue(programId, entry, limit);
+  }
+
+  async getWidgetSettings(programId: string): Promise<WidgetSettings | null> {
+    return this.#widget.settings(programId);
+  }
+
+  async saveWidgetSettings(programId: string, settings: WidgetSettings, at: number): Promise<void> {
+    this.#widget.saveSettings(programId, settings, at);
+  }
+
+  async findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null> {
+    return this.#widget.byEmail(programId, emailNormalised);
+  }
+
+  async findAmbassadorByJoinToken(programId: string, tokenHash: string): Promise<AmbassadorRecord | null> {
+    return this.#widget.byToken(programId, tokenHash);
+  }
+
+  async confirmAmbassador(
+    ambassadorId: number,
+    plan: (reward: RewardRecord) => RewardUpdate | null,
+    entry: LedgerContext,
+  ): Promise<{ changed: boolean; released: number }> {
+    return this.#widget.confirm(ambassadorId, plan, entry);
+  }
+
+  async successfulReferrals(ambassadorId: number): Promise<number> {
+    return this.#widget.successfulReferrals(ambassadorId);
+  }
+
+  async leaderboard(programId: string, limit: number): Promise<Array<{ ambassador: AmbassadorRecord; referrals: number }>> {
+    return this.#widget.leaderboard(programId, limit);
   }
 
   async ledgerOf(ambassadorId: number): Promise<{ entries: LedgerEntryRecord[]; balances: LedgerBalanceRecord[] }> {

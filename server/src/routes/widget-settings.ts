@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { WidgetSettings as SettingsBody } from '../../../shared/src/wire.ts';
+import { authenticatedProgram } from '../plugins/server-auth.ts';
+import { responses } from '../schemas/common.ts';
+import { ConfirmParams, ConfirmResponse } from '../schemas/widget-join.ts';
+import { WidgetSettings } from '../schemas/widget-settings.ts';
+import type { Services } from '../services/services.ts';
+
+/**
+ * The owner's side of the widget: `GET` and `PUT /v1/program/widget` (texts, theme, leaderboard)
+ * and `POST /v1/ambassadors/{code}/confirm` for ambassadors who joined by email in the panel.
+ */
+export async function widgetSettingsRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  app.get<{ Reply: SettingsBody }>('/program/widget', { schema: { response: responses({ 200: WidgetSettings }) } }, async (request) =>
+    services.widgetSettings.get(authenticatedProgram(request)),
+  );
+
+  app.put<{ Body: SettingsBody; Reply: SettingsBody }>(
+    '/program/widget',
+    { schema: { body: WidgetSettings, response: responses({ 200: WidgetSettings }) } },
+    async (request) => services.widgetSettings.replace(authenticatedProgram(request), request.body),
+  );
+
+  app.post<{ Params: { code: string } }>(
+    '/ambassadors/:code/confirm',
+    { schema: { params: ConfirmParams, response: responses({ 200: ConfirmResponse }) } },
+    async (request) => services.joining.confirm(authenticatedProgram(request), request.params.code),
+  );
+}
