@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AnalyticsOverview } from '../../shared/src/wire.ts';
+import { axeScan } from '../support/axe.ts';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import { buyFirstProduct } from '../support/shop-pages.ts';
 import { Visitors } from '../support/visitors.ts';
@@ -69,6 +70,18 @@ describe('owner dashboard in Chromium', () => {
     expect(rate).toContain(api.funnel.rates.rewards === null ? '—' : `${(api.funnel.rates.rewards * 100).toFixed(1)}%`);
     expect(await owner.getByTestId('viral-k-value').textContent()).toBe(api.viral.k === null ? '—' : api.viral.k.toFixed(2));
     expect(await owner.locator('figure.chart rect.bar').count()).toBe(api.daily.length);
+  });
+
+  it('passes an axe scan (WCAG 2.2 AA) on every page, keyboard reachable', async () => {
+    for (const page of ['overview', 'ambassadors', 'review', 'payouts', 'settings', 'exports']) {
+      await owner.goto(`${stack.serverUrl}/admin#/${page}`);
+      await owner.locator('main h1').waitFor();
+      await owner.waitForFunction(() => !document.body.textContent?.includes('Loading…'));
+      expect((await axeScan(owner)).violations, page).toEqual([]);
+    }
+    await owner.goto(`${stack.serverUrl}/admin#/overview`);
+    await owner.keyboard.press('Tab');
+    expect(await owner.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
   });
 
   it('refuses a write from the page without the CSRF token', async () => {
