@@ -110,6 +110,19 @@ describe('owner dashboard in Chromium', () => {
     expect(ledger.body.entries).toContainEqual(expect.objectContaining({ rewardId: heldRewardId, from: 'held', to: 'pending', actor: 'owner', note: 'checked by phone' }));
   });
 
+  it('finds an ambassador by search, shows their ledger, and blocks them', async () => {
+    await owner.getByRole('link', { name: 'Ambassadors' }).click();
+    await owner.getByRole('searchbox').fill('carol');
+    await owner.getByRole('link', { name: 'Carol' }).click();
+    await owner.getByRole('heading', { name: 'Ledger' }).waitFor();
+    await owner.getByRole('cell', { name: heldOrderId }).first().waitFor();
+    await owner.getByRole('button', { name: 'Block' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Blocked' }).waitFor();
+    await owner.getByRole('button', { name: 'Unblock' }).waitFor();
+    const listed = await stack.api('GET', '/v1/ambassadors?q=carol');
+    expect(listed.body.items).toMatchObject([{ name: 'Carol', blocked: true }]);
+  });
+
   it('changes a widget text in the settings: the preview shows it unsaved, the demo shop once saved', async () => {
     const title = 'Share the love, get 10%';
     await owner.getByRole('link', { name: 'Settings' }).click();
