@@ -123,6 +123,18 @@ describe('owner dashboard in Chromium', () => {
     expect(listed.body.items).toMatchObject([{ name: 'Carol', blocked: true }]);
   });
 
+  it('downloads the CSV exports with the session cookie', async () => {
+    await owner.getByRole('link', { name: 'Exports' }).click();
+    const links = await owner.locator('ul.exports a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(links.map((link) => new URL(link).pathname)).toEqual(['/v1/exports/ambassadors.csv', '/v1/exports/referrals.csv', '/v1/exports/rewards.csv']);
+    const answers = await owner.evaluate(async (urls) => Promise.all(urls.map(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    })), links);
+    for (const answer of answers) expect(answer).toMatchObject({ status: 200, type: expect.stringContaining('text/csv') });
+    expect(answers[0]?.body).toContain('carol@example.com');
+  });
+
   it('changes a widget text in the settings: the preview shows it unsaved, the demo shop once saved', async () => {
     const title = 'Share the love, get 10%';
     await owner.getByRole('link', { name: 'Settings' }).click();
