@@ -69,7 +69,8 @@ describe('owner dashboard in Chromium', () => {
     const rate = await owner.getByTestId('funnel-rewards').textContent();
     expect(rate).toContain(api.funnel.rates.rewards === null ? '—' : `${(api.funnel.rates.rewards * 100).toFixed(1)}%`);
     expect(await owner.getByTestId('viral-k-value').textContent()).toBe(api.viral.k === null ? '—' : api.viral.k.toFixed(2));
-    expect(await owner.locator('figure.chart rect.bar').count()).toBe(api.daily.length);
+    expect(await owner.locator('[data-testid="chart-counts"] rect.bar').count()).toBe(api.daily.length);
+    expect(await owner.getByTestId('chart-revenue-EUR').getAttribute('aria-label')).toContain('referred revenue in EUR');
   });
 
   it('passes an axe scan (WCAG 2.2 AA) on every page, keyboard reachable', async () => {
