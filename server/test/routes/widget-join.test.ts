@@ -139,7 +139,7 @@ describe('GET /v1/widget/leaderboard', () => {
   afterEach(async () => {
     await t.close();
   });
-  const board = (programId = 'demo', origin = DEMO.origin) =>
+  const board = (programId = 'demo', origin: string = DEMO.origin) =>
     t.inject({ method: 'GET', url: `/v1/widget/leaderboard?programId=${programId}`, headers: { origin } });
 
   it('is off unless the owner turned it on', async () => {
