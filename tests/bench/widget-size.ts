@@ -43,7 +43,7 @@ export interface WidgetSizes {
   dialog: SizeRow;
   /** The extras chunk, from widget/src/panel/extras/extras.tsx. */
   extras: SizeRow;
-  /** The extras' language chunks by language code, from widget/src/panel/extras/lang/{code}.ts. */
+  /** The extras' language chunks by language code, from widget/src/panel/extras/lang/extras-{code}.ts. */
   extrasLanguages: Record<string, SizeRow>;
 }
 
@@ -108,7 +108,7 @@ export function measureWidget(dist = WIDGET_DIST): WidgetSizes {
   if (!extrasEntry) throw new Error('The build manifest names no extras chunk. Run `npm run build` again.');
   const extrasLanguages = Object.fromEntries(
     (extrasEntry.dynamicImports ?? []).flatMap((key) => {
-      const code = manifest[key]?.src?.match(/^src\/panel\/extras\/lang\/(\w+)\.ts$/)?.[1];
+      const code = manifest[key]?.src?.match(/^src\/panel\/extras\/lang\/extras-(\w+)\.ts$/)?.[1];
       return code ? [[code, row(manifest[key]!.file)]] : [];
     }),
   );

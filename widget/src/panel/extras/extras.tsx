@@ -22,8 +22,8 @@ import { themeCss, withOwnerTexts } from './owner-settings.ts';
  */
 
 const EXTRA_LANGUAGES: Record<string, () => Promise<{ default: ExtraMessages }>> = {
-  ru: () => import('./lang/ru.ts'),
-  pl: () => import('./lang/pl.ts'),
+  ru: () => import('./lang/extras-ru.ts'),
+  pl: () => import('./lang/extras-pl.ts'),
 };
 
 /** localStorage: per ambassador code, the newest reward already seen, for the "new" badge. */
