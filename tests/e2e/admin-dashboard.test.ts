@@ -141,7 +141,12 @@ describe('owner dashboard in Chromium', () => {
     await owner.getByRole('link', { name: 'Settings' }).click();
     await owner.getByLabel('Panel title').fill(title);
     // The preview frames the widget's own panel with the unsaved text.
-    await owner.frameLocator('iframe.preview').getByText(title).waitFor();
+    const preview = owner.frameLocator('iframe.preview');
+    await preview.getByText(title).waitFor();
+    await owner.getByLabel('Accent colour').fill('#aa0000');
+    await expect
+      .poll(() => preview.getByRole('button', { name: 'Copy link' }).evaluate((button) => getComputedStyle(button).backgroundColor))
+      .toBe('rgb(170, 0, 0)');
     expect((await stack.api('GET', '/v1/program/widget')).body.texts.en?.title).toBeUndefined();
 
     await owner.getByRole('button', { name: 'Save widget settings' }).click();

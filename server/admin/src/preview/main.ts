@@ -4,9 +4,9 @@
  * settings, which the dashboard sends by `postMessage`. Same origin only.
  */
 import type { SessionResponse, WidgetSettings } from '../../../../shared/src/wire.ts';
+import type { PanelContext } from '../../../../widget/src/panel-context.ts';
 import { renderInline } from '../../../../widget/src/panel/inline-placement.tsx';
-import { applyTheme } from '../../../../widget/src/panel/shadow-host.tsx';
-import { messagesFor, withTexts } from '../../../../widget/src/panel/translations.ts';
+import { messagesFor } from '../../../../widget/src/panel/translations.ts';
 
 export interface PreviewMessage {
   type: 'sarafan-preview';
@@ -38,24 +38,30 @@ let latest = 0;
 
 async function show(message: PreviewMessage): Promise<void> {
   const ticket = ++latest;
-  const messages = await messagesFor(message.lang);
+  // The extras chunk, as the panel loads it on a shop's page.
+  const [messages, { prepare }] = await Promise.all([messagesFor(message.lang), import('../../../../widget/src/panel/extras/extras.tsx')]);
   if (ticket !== latest) return;
   const mount = document.getElementById('preview');
   if (!mount) return;
-  const { theme } = message.settings;
-  applyTheme(theme.mode === 'light' || theme.mode === 'dark' ? theme.mode : undefined);
-  // The panel's custom properties cross its shadow boundary, as on a shop's page.
-  setProperty(mount, '--sarafan-accent', theme.accent);
-  setProperty(mount, '--sarafan-radius', theme.radius === undefined ? undefined : `${theme.radius}px`);
-  setProperty(mount, '--sarafan-font', theme.font);
-  const texts = message.settings.texts[message.lang as keyof WidgetSettings['texts']] ?? {};
-  renderInline(mount, SAMPLE(message.programName, message.settings), withTexts(messages, JSON.stringify(texts)), message.lang);
+  // The leaderboard would be fetched for a program that does not exist: left out of the preview.
+  const session = SAMPLE(message.programName, { ...message.settings, leaderboard: false });
+  // What the panel does with a session on a shop's page: the owner's texts and theme over the
+  // built-in ones, then the inline placement.
+  const t = await prepare(session, messages, PREVIEW_CONTEXT, message.lang);
+  if (ticket !== latest) return;
+  renderInline(mount, session, t, message.lang);
 }
 
-function setProperty(element: HTMLElement, name: string, value: string | undefined): void {
-  if (value) element.style.setProperty(name, value);
-  else element.style.removeProperty(name);
-}
+const PREVIEW_CONTEXT: PanelContext = {
+  server: location.origin,
+  programId: 'preview',
+  visitorId: 'preview',
+  referral: null,
+  identity: null,
+  dataset: {},
+  orderId: null,
+  reason: 'inline',
+};
 
 addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
   if (event.origin !== location.origin || event.data?.type !== 'sarafan-preview') return;
