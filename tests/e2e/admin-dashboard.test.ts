@@ -149,6 +149,11 @@ describe('owner dashboard in Chromium', () => {
       .toBe('rgb(170, 0, 0)');
     expect((await stack.api('GET', '/v1/program/widget')).body.texts.en?.title).toBeUndefined();
 
+    await owner.getByLabel('Window (days)').fill('7');
+    await owner.getByRole('button', { name: 'Save attribution' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Attribution saved' }).waitFor();
+    expect((await stack.api('GET', '/v1/program/attribution')).body).toEqual({ attributionWindowMs: 7 * DAY_MS, attributionModel: 'last_click' });
+
     await owner.getByRole('button', { name: 'Save widget settings' }).click();
     await owner.getByRole('status').filter({ hasText: 'Widget settings saved' }).waitFor();
     expect((await stack.api('GET', '/v1/program/widget')).body.texts.en.title).toBe(title);

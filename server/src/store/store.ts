@@ -197,6 +197,9 @@ export interface Store extends AnalyticsStore {
   /** Cancels an open batch, freeing its rewards; a batch that is not open comes back unchanged. */
   cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null>;
 
+  /** Changes the program's attribution window and model; false if there is no such program. */
+  setAttribution(programId: string, settings: AttributionSettings): Promise<boolean>;
+
   // Owner dashboard sessions
   createAdminSession(session: AdminSessionRecord): Promise<void>;
   /** The session with this token hash, unless it has expired by `now`. */
@@ -205,6 +208,8 @@ export interface Store extends AnalyticsStore {
   /** Deletes the sessions expired by `now`; returns how many. */
   deleteExpiredAdminSessions(now: number): Promise<number>;
 }
+
+export type AttributionSettings = Pick<ProgramRecord, 'attributionWindowMs' | 'attributionModel'>;
 
 /** A signed-in owner dashboard: only the hash of the cookie's token is kept. */
 export interface AdminSessionRecord {

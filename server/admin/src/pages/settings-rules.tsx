@@ -100,7 +100,6 @@ function RulesForm({ program, saved }: { program: ProgramResponse; saved: () => 
         <button type="submit">Save rules</button>
       </p>
       <Notice text={notice?.text ?? null} kind={notice?.kind} />
-      <p class="muted">The attribution window and model, hold period and fraud actions are set in the server's program settings (no API yet).</p>
     </form>
   );
 }

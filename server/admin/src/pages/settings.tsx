@@ -1,3 +1,4 @@
+import { AttributionSettingsForm } from './settings-attribution.tsx';
 import { RulesSettings } from './settings-rules.tsx';
 import { WebhookSettings } from './settings-webhooks.tsx';
 import { WidgetSettingsForm } from './settings-widget.tsx';
@@ -7,6 +8,7 @@ export function SettingsPage() {
     <>
       <h1>Program settings</h1>
       <RulesSettings />
+      <AttributionSettingsForm />
       <WidgetSettingsForm />
       <WebhookSettings />
     </>

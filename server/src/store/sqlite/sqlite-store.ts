@@ -27,6 +27,7 @@ import type { PayableReward, PayoutItem } from '../../domain/payouts.ts';
 import type { RewardRules } from '../../../../shared/src/reward-rules/rules.ts';
 import type {
   AdminSessionRecord,
+  AttributionSettings,
   ClickWrite,
   ClickWriteResult,
   CustomerKeys,
@@ -45,6 +46,7 @@ import type {
   Store,
 } from '../store.ts';
 import { createAdminSessions } from './admin-sessions.ts';
+import { createProgramAttribution } from './program-attribution.ts';
 import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
@@ -119,6 +121,7 @@ export class SqliteStore implements Store {
   readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #personalData: ReturnType<typeof createPersonalData>;
   readonly #adminSessions: ReturnType<typeof createAdminSessions>;
+  readonly #attribution: ReturnType<typeof createProgramAttribution>;
   readonly #analytics: ReturnType<typeof createAnalyticsQueries>;
   readonly #ambassadorList: ReturnType<typeof createAmbassadorList>;
   readonly #widget: ReturnType<typeof createWidgetStore>;
@@ -139,6 +142,7 @@ export class SqliteStore implements Store {
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
     this.#adminSessions = createAdminSessions(db);
+    this.#attribution = createProgramAttribution(db);
     this.#analytics = createAnalyticsQueries(db);
     this.#ambassadorList = createAmbassadorList(db);
     this.#widget = createWidgetStore(db, this.#ledger);
@@ -613,6 +617,10 @@ export class SqliteStore implements Store {
 
   async cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null> {
     return this.#payouts.cancel(programId, payoutId, at);
+  }
+
+  async setAttribution(programId: string, settings: AttributionSettings): Promise<boolean> {
+    return this.#attribution.set(programId, settings);
   }
 
   async createAdminSession(session: AdminSessionRecord): Promise<void> {
