@@ -591,3 +591,31 @@ export interface WidgetSettings {
   /** Show the top-10 leaderboard (names masked) in ambassadors' panels. */
   leaderboard: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Owner dashboard (sign-in at /admin/session; then the owner API with its cookie)
+
+/** POST /admin/session */
+export interface AdminSignInRequest {
+  secretKey: string;
+}
+
+/** POST and GET /admin/session: who is signed in, and the token every write must send as
+ * `X-CSRF-Token`. */
+export interface AdminSessionResponse {
+  programId: string;
+  programName: string;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+/** GET and PUT /v1/program/attribution */
+export interface AttributionSettings {
+  attributionWindowMs: number;
+  attributionModel: 'last_click' | 'first_click';
+}
+
+/** GET /v1/payouts: the latest batches, newest first. */
+export interface PayoutListResponse {
+  payouts: PayoutView[];
+}

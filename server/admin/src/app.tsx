@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AdminSessionResponse } from '../../../shared/src/wire.ts';
 import { api, errorText, setApiSession } from './api.ts';
 import { href, useRoute } from './router.ts';
 import { AmbassadorPage } from './pages/ambassador.tsx';
@@ -10,12 +11,7 @@ import { ReviewPage } from './pages/review.tsx';
 import { SettingsPage } from './pages/settings.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 
-export interface Session {
-  programId: string;
-  programName: string;
-  csrfToken: string;
-  expiresAt: number;
-}
+export type Session = AdminSessionResponse;
 
 const PAGES = [
   { path: 'overview', label: 'Overview' },

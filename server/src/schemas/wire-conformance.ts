@@ -1,11 +1,13 @@
 import type { Static } from '@sinclair/typebox';
 import type * as Wire from '../../../shared/src/wire.ts';
+import type * as AdminSessionSchemas from './admin-session.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
 import type * as AnalyticsSchemas from './analytics.ts';
 import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
 import type * as PayoutSchemas from './payouts.ts';
 import type * as PersonalDataSchemas from './personal-data.ts';
+import type * as AttributionSchemas from './program-attribution.ts';
 import type * as RewardSchemas from './rewards.ts';
 import type * as RulesSchemas from './reward-rules.ts';
 import type * as WidgetSchemas from './widget.ts';
@@ -53,4 +55,8 @@ export type WireConformance = [
   Check<Same<Static<typeof AnalyticsSchemas.AnalyticsOverview>, Wire.AnalyticsOverview>>,
   Check<Same<Static<typeof AnalyticsSchemas.AmbassadorListResponse>, Wire.AmbassadorListResponse>>,
   Check<Same<Static<typeof AnalyticsSchemas.AmbassadorBlockRequest>, Wire.AmbassadorBlockRequest>>,
+  Check<Same<Static<typeof AdminSessionSchemas.AdminSignInRequest>, Wire.AdminSignInRequest>>,
+  Check<Same<Static<typeof AdminSessionSchemas.AdminSessionResponse>, Wire.AdminSessionResponse>>,
+  Check<Same<Static<typeof AttributionSchemas.AttributionSettings>, Wire.AttributionSettings>>,
+  Check<Same<Static<typeof PayoutSchemas.PayoutList>, Wire.PayoutListResponse>>,
 ];

@@ -1,17 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { AmbassadorResponse, LedgerResponse, OwnerRewardView, ProgramResponse } from '../../../../shared/src/wire.ts';
+import type { AmbassadorListResponse, AmbassadorResponse, LedgerResponse, OwnerRewardView, ProgramResponse } from '../../../../shared/src/wire.ts';
 import { api, errorText } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { count, dateTime, money } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
-import type { AmbassadorListItem } from './ambassadors.tsx';
 
 /** One ambassador: what they brought, their ledger, their fraud flags, and the owner's switches. */
 export function AmbassadorPage({ code }: { code: string }) {
   const ambassador = useApi<AmbassadorResponse>(`/v1/ambassadors/${encodeURIComponent(code)}`);
   const ledger = useApi<LedgerResponse>(`/v1/ambassadors/${encodeURIComponent(code)}/ledger`);
-  const listed = useApi<{ items: AmbassadorListItem[] }>(`/v1/ambassadors?q=${encodeURIComponent(code)}&limit=5`);
+  const listed = useApi<AmbassadorListResponse>(`/v1/ambassadors?q=${encodeURIComponent(code)}&limit=5`);
   const rewards = useApi<{ rewards: OwnerRewardView[] }>('/v1/rewards');
   const program = useApi<ProgramResponse>('/v1/program');
   const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);

@@ -1,23 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AmbassadorListResponse, AmbassadorSort } from '../../../../shared/src/wire.ts';
 import { Status } from '../components/status.tsx';
 import { count, dateTime, moneyList } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
 
-export interface AmbassadorListItem {
-  code: string;
-  name: string | null;
-  email: string;
-  createdAt: number;
-  clicks: number;
-  conversions: number;
-  revenue: Array<{ amount: number; currency: string }>;
-  tier: string | null;
-  blocked: boolean;
-  fraudFlags: number;
-}
 
-type SortKey = 'createdAt' | 'name' | 'clicks' | 'conversions' | 'revenue';
+type SortKey = AmbassadorSort;
 const SORTS: Array<{ key: SortKey; label: string }> = [
   { key: 'createdAt', label: 'Joined' },
   { key: 'name', label: 'Name' },
@@ -43,7 +32,7 @@ export function AmbassadorsPage() {
   }, [query]);
   const params = new URLSearchParams({ sort, order, limit: String(PAGE_SIZE), offset: String(offset) });
   if (debounced) params.set('q', debounced);
-  const list = useApi<{ items: AmbassadorListItem[]; total: number }>(`/v1/ambassadors?${params}`);
+  const list = useApi<AmbassadorListResponse>(`/v1/ambassadors?${params}`);
 
   function sortBy(key: SortKey) {
     if (key === sort) setOrder(order === 'asc' ? 'desc' : 'asc');

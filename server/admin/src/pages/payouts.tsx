@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { OwnerRewardView, PayoutView } from '../../../../shared/src/wire.ts';
+import type { OwnerRewardView, PayoutListResponse } from '../../../../shared/src/wire.ts';
 import { api, errorText } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime, money } from '../format.ts';
@@ -10,7 +10,7 @@ const STATUSES = ['held', 'pending', 'approved', 'paid'] as const;
 /** What the program owes per currency, and payout batches: make one, export it, mark it paid. */
 export function PayoutsPage() {
   const rewards = useApi<{ rewards: OwnerRewardView[] }>('/v1/rewards');
-  const payouts = useApi<{ payouts: PayoutView[] }>('/v1/payouts');
+  const payouts = useApi<PayoutListResponse>('/v1/payouts');
   const [currency, setCurrency] = useState('EUR');
   const [minimum, setMinimum] = useState('0');
   const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);

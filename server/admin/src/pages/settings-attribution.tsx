@@ -1,12 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { AttributionSettings } from '../../../../shared/src/wire.ts';
 import { api, errorText } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { useApi } from '../use-api.ts';
 
-interface Attribution {
-  attributionWindowMs: number;
-  attributionModel: 'last_click' | 'first_click';
-}
+type Attribution = AttributionSettings;
 
 const DAY_MS = 86_400_000;
 
