@@ -29,7 +29,13 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  const json = text === '' ? null : (JSON.parse(text) as unknown);
+  let json: unknown = null;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch {
+    // Not ours (a proxy's error page): the status says enough.
+    if (response.ok) throw new ApiError(response.status, 'invalid_json', 'The server answered something that is not JSON.');
+  }
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
     // The session ended (expired, signed out in another tab): back to the sign-in form.
