@@ -5,8 +5,11 @@
  */
 import { widgetSizes } from './widget-size.ts';
 import { benchClicks } from './click-throughput.ts';
+import { benchAnalytics } from './analytics-queries.ts';
 
 console.log('Sarafan benchmark\n');
 await widgetSizes();
 console.log('');
 await benchClicks();
+console.log('');
+await benchAnalytics();

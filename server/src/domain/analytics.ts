@@ -25,6 +25,10 @@ function perUnit(total: number, count: number): number | null {
   return count > 0 ? Math.round(total / count) : null;
 }
 
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
+}
+
 /** `YYYY-MM-DD` of a UTC day number. */
 export function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -70,7 +74,7 @@ export function analyticsOverview(range: TimeRange, facts: AnalyticsFacts): Anal
     },
     cycleTime: {
       ambassadors: cycle.length,
-      medianMs: median(cycle),
+      medianMs: roundOrNull(median(cycle)),
       averageMs: perUnit(cycle.reduce((sum, ms) => sum + ms, 0), cycle.length),
     },
     participation: {

@@ -1,6 +1,11 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authenticatedProgram } from '../plugins/server-auth.ts';
+import { strict } from '../schemas/common.ts';
 import type { Services } from '../services/services.ts';
+
+/** The exports take no parameters; an unknown one is a mistake worth telling. */
+const NoQuery = Type.Object({}, strict);
 
 /**
  * CSV exports for the owner's spreadsheets: `GET /v1/exports/ambassadors.csv`, `referrals.csv`
@@ -14,7 +19,9 @@ export async function exportRoutes(app: FastifyInstance, { services }: { service
     rewards: admin.rewardsCsv.bind(admin),
   };
   for (const [name, build] of Object.entries(exports)) {
-    app.get(`/exports/${name}.csv`, async (request, reply) => csv(reply, `${name}.csv`, await build(authenticatedProgram(request))));
+    app.get(`/exports/${name}.csv`, { schema: { querystring: NoQuery } }, async (request, reply) =>
+      csv(reply, `${name}.csv`, await build(authenticatedProgram(request))),
+    );
   }
 }
 
