@@ -35,6 +35,14 @@ describe('joining by email in the panel: POST /v1/widget/join', () => {
     expect(wrong.ambassador).toBeNull();
   });
 
+  it('forgets the join token when the ambassador is erased; the email may join again', async () => {
+    const { ambassador, joinToken } = (await join()).json();
+    expect((await t.api('DELETE', `/v1/ambassadors/${ambassador.code}/personal-data`)).statusCode).toBe(200);
+    expect(t.count('ambassador_join_tokens')).toBe(0);
+    expect((await t.widget('session', { programId: 'demo', visitorId: 'visitor-1', joinToken })).json().ambassador).toBeNull();
+    expect((await join({ visitorId: 'visitor-2' })).statusCode).toBe(201);
+  });
+
   it('never hands out the panel of an existing ambassador (409, nothing written)', async () => {
     await t.ambassador('alice@example.com', { name: 'Alice' });
     const response = await join({ email: 'Alice@Example.com' });
