@@ -25,6 +25,7 @@ export type WireConformance = [
   Check<Same<Static<typeof WidgetSchemas.SessionRequest>, Wire.SessionRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionResponse>, Wire.SessionResponse>>,
   Check<Same<Static<typeof WidgetSettingsSchemas.WidgetSettings>, Wire.WidgetSettings>>,
+  Check<Same<Static<typeof WidgetSettingsSchemas.WidgetTextCatalog>, Wire.WidgetTextCatalog>>,
   Check<Same<Static<typeof WidgetJoinSchemas.JoinRequest>, Wire.JoinRequest>>,
   Check<Same<Static<typeof WidgetJoinSchemas.JoinResponse>, Wire.JoinResponse>>,
   Check<Same<Static<typeof WidgetJoinSchemas.SplitRequest>, Wire.SplitRequest>>,

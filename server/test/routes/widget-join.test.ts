@@ -98,12 +98,14 @@ describe('joining by email in the panel: POST /v1/widget/join', () => {
     expect((await t.api('POST', '/v1/ambassadors/NOSUCH2345/confirm')).statusCode).toBe(404);
     expect((await t.inject({ method: 'POST', url: `/v1/ambassadors/${ambassador.code}/confirm` })).statusCode).toBe(401);
 
+    expect((await t.api('GET', `/v1/ambassadors/${ambassador.code}`)).json().confirmed).toBe(false);
     const confirmed = await t.api('POST', `/v1/ambassadors/${ambassador.code}/confirm`);
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toEqual({ code: ambassador.code, confirmed: true, released: 1 });
     expect(t.count('rewards', "status = 'pending'")).toBe(1);
     expect(t.count('ledger_entries', "reason = 'ambassador_confirmed' AND from_bucket = 'held' AND to_bucket = 'pending' AND amount = 1000")).toBe(1);
     expect((await t.api('POST', `/v1/ambassadors/${ambassador.code}/confirm`)).json().released).toBe(0);
+    expect((await t.api('GET', `/v1/ambassadors/${ambassador.code}`)).json()).not.toHaveProperty('confirmed');
 
     // Confirmed: new rewards are pending straight away, and the panel no longer says unconfirmed.
     const next = await t.api('POST', '/v1/conversions', { orderId: 'o2', amount: 5_000, currency: 'EUR', couponCode: ambassador.code, customer: { email: 'friend2@example.com' } });
