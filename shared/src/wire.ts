@@ -430,6 +430,15 @@ export interface ProgramResponse {
   versions: Array<{ version: number; createdAt: number }>;
 }
 
+/** POST /v1/ambassadors/{code}/confirm: the owner confirms someone who joined by email; their
+ * rewards held only for that (`unconfirmed_ambassador`) go to pending. */
+export interface ConfirmAmbassadorResponse {
+  code: string;
+  confirmed: true;
+  /** How many held rewards this released (0 when repeated). */
+  released: number;
+}
+
 /** PUT /v1/ambassadors/{code}/reward-choices: the owner's VIP tier and the ambassador's split. */
 export interface RewardChoicesRequest {
   /** A tier name of the rules in force; null = the tier earned by successful referrals. */

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { WidgetSettings as SettingsBody, WidgetTextCatalog as CatalogBody } from '../../../shared/src/wire.ts';
+import type {
+  ConfirmAmbassadorResponse as ConfirmBody,
+  WidgetSettings as SettingsBody,
+  WidgetTextCatalog as CatalogBody,
+} from '../../../shared/src/wire.ts';
 import { authenticatedProgram } from '../plugins/server-auth.ts';
 import { responses } from '../schemas/common.ts';
-import { ConfirmParams, ConfirmResponse } from '../schemas/widget-join.ts';
+import { AmbassadorParams } from '../schemas/ambassadors.ts';
+import { ConfirmResponse } from '../schemas/widget-join.ts';
 import { WidgetSettings, WidgetTextCatalog } from '../schemas/widget-settings.ts';
 import { WIDGET_TEXT_CATALOG } from '../domain/widget-texts.ts';
 import type { Services } from '../services/services.ts';
@@ -25,9 +30,9 @@ export async function widgetSettingsRoutes(app: FastifyInstance, { services }: {
   // The same for every program; behind the key like the rest of the owner's API.
   app.get<{ Reply: CatalogBody }>('/program/widget/texts', { schema: { response: responses({ 200: WidgetTextCatalog }) } }, async () => WIDGET_TEXT_CATALOG);
 
-  app.post<{ Params: { code: string } }>(
+  app.post<{ Params: { code: string }; Reply: ConfirmBody }>(
     '/ambassadors/:code/confirm',
-    { schema: { params: ConfirmParams, response: responses({ 200: ConfirmResponse }) } },
+    { schema: { params: AmbassadorParams, response: responses({ 200: ConfirmResponse }) } },
     async (request) => services.joining.confirm(authenticatedProgram(request), request.params.code),
   );
 }

@@ -31,6 +31,7 @@ export type WireConformance = [
   Check<Same<Static<typeof WidgetJoinSchemas.SplitRequest>, Wire.SplitRequest>>,
   Check<Same<Static<typeof WidgetJoinSchemas.SplitResponse>, Wire.SplitResponse>>,
   Check<Same<Static<typeof WidgetJoinSchemas.LeaderboardResponse>, Wire.LeaderboardResponse>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.ConfirmResponse>, Wire.ConfirmAmbassadorResponse>>,
   Check<Same<Static<typeof AmbassadorSchemas.AmbassadorResponse>, Wire.AmbassadorResponse>>,
   Check<Same<Static<typeof CouponSchemas.CouponResponse>, Wire.CouponResponse>>,
   Check<Same<Static<typeof ConversionSchemas.ConversionRequest>, Wire.ConversionRequest>>,

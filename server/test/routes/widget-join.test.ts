@@ -86,6 +86,21 @@ describe('joining by email in the panel: POST /v1/widget/join', () => {
     expect((await join({ email: 'late@example.com' })).statusCode).toBe(201);
   });
 
+  it('limits attempts per public address, whatever the browser says, and not per private one', async () => {
+    const proxied = await createTestApp({ trustProxy: true });
+    try {
+      const from = (ip: string, i: number) =>
+        proxied.widget('join', { programId: 'demo', visitorId: `v${ip.length}-${i}`, email: `q${i}-${ip.length}@example.com` }, { 'x-forwarded-for': ip });
+      for (let i = 0; i < JOIN_ATTEMPTS_PER_WINDOW; i++) expect((await from('203.0.113.9', i)).statusCode).toBe(201);
+      expect((await from('203.0.113.9', 99)).statusCode).toBe(429);
+      expect((await from('198.51.100.77', 99)).statusCode).toBe(201);
+      // Many visitors behind one private address (an untrusted proxy) are not one visitor.
+      for (let i = 0; i < JOIN_ATTEMPTS_PER_WINDOW + 2; i++) expect((await from('10.0.0.1', i)).statusCode).toBe(201);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("holds an unconfirmed ambassador's rewards until the owner confirms them", async () => {
     const { ambassador } = (await join()).json();
     const order = await t.api('POST', '/v1/conversions', { orderId: 'o1', amount: 10_000, currency: 'EUR', couponCode: ambassador.code, customer: { email: 'friend@example.com' } });
