@@ -198,6 +198,9 @@ export interface AmbassadorResponse {
   clicks: number;
   conversions: number;
   rewards: Array<{ orderId: string; amount: number; currency: string; status: RewardStatus }>;
+  /** false for someone who joined by email in the panel and is not confirmed yet
+   * (`POST /v1/ambassadors/{code}/confirm`); absent once confirmed. */
+  confirmed?: false;
 }
 
 /** POST /v1/conversions */
@@ -428,6 +431,15 @@ export interface ProgramResponse {
   versions: Array<{ version: number; createdAt: number }>;
 }
 
+/** POST /v1/ambassadors/{code}/confirm: the owner confirms someone who joined by email; their
+ * rewards held only for that (`unconfirmed_ambassador`) go to pending. */
+export interface ConfirmAmbassadorResponse {
+  code: string;
+  confirmed: true;
+  /** How many held rewards this released (0 when repeated). */
+  released: number;
+}
+
 /** PUT /v1/ambassadors/{code}/reward-choices: the owner's VIP tier and the ambassador's split. */
 export interface RewardChoicesRequest {
   /** A tier name of the rules in force; null = the tier earned by successful referrals. */
@@ -590,6 +602,18 @@ export interface WidgetSettings {
   theme: { accent?: string; radius?: number; font?: string; mode?: 'light' | 'dark' | 'auto' };
   /** Show the top-10 leaderboard (names masked) in ambassadors' panels. */
   leaderboard: boolean;
+}
+
+/** GET /v1/program/widget/texts: the keys `WidgetSettings.texts` accepts, for an editor. */
+export interface WidgetTextCatalog {
+  texts: Array<{
+    /** `title`, a group member `status.pending`, or a plural form `clicks.few`. */
+    key: string;
+    /** The only placeholders a replacement may use, e.g. `["percent"]` for `{percent}`. */
+    placeholders: string[];
+    /** The built-in text per language; a plural form a language does not use is absent. */
+    builtIn: Partial<Record<WidgetLanguage, string>>;
+  }>;
 }
 
 // ---------------------------------------------------------------------------------------------

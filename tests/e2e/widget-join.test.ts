@@ -52,8 +52,9 @@ describe('joining by email in Chromium', () => {
     expect(code).toMatch(/^CAROL/);
     expect(await carol.getByTestId('sarafan-referral-link').inputValue()).toBe(`${stack.serverUrl}/r/${code}`);
     expect(await carol.getByTestId('sarafan-unconfirmed').textContent()).toMatch(/on hold until the shop confirms/);
-    // Still in the dialog, which keeps focus inside.
+    // Still in the dialog, with focus on the new link (the form it was in is gone).
     expect(await carol.getByTestId('sarafan-dialog').isVisible()).toBe(true);
+    expect(await carol.getByTestId('sarafan-referral-link').evaluate((input) => (input.getRootNode() as ShadowRoot).activeElement === input)).toBe(true);
   });
 
   it('sees the same panel after a reload', async () => {

@@ -1,6 +1,10 @@
-import type { WidgetSettings } from '../../../shared/src/wire.ts';
+import type { WidgetLanguage, WidgetSettings, WidgetTextCatalog } from '../../../shared/src/wire.ts';
 import { ENGLISH } from '../../../widget/src/panel/messages.ts';
+import POLISH from '../../../widget/src/panel/lang/pl.ts';
+import RUSSIAN from '../../../widget/src/panel/lang/ru.ts';
 import { EXTRA_ENGLISH } from '../../../widget/src/panel/extras/messages.ts';
+import EXTRA_POLISH from '../../../widget/src/panel/extras/lang/extras-pl.ts';
+import EXTRA_RUSSIAN from '../../../widget/src/panel/extras/lang/extras-ru.ts';
 
 /** Longer texts would break the panel's layout; a shop that needs more should use a page of its own. */
 export const MAX_WIDGET_TEXT_LENGTH = 300;
@@ -28,6 +32,26 @@ export const WIDGET_TEXT_KEYS: ReadonlyMap<string, ReadonlySet<string>> = (() =>
   }
   return keys;
 })();
+
+const BUILT_IN: Record<WidgetLanguage, Record<string, unknown>> = {
+  en: { ...ENGLISH, ...EXTRA_ENGLISH },
+  ru: { ...RUSSIAN, ...EXTRA_RUSSIAN },
+  pl: { ...POLISH, ...EXTRA_POLISH },
+};
+
+/** Every key an owner may set, its placeholders and the built-in text of each language that has
+ * one (`GET /v1/program/widget/texts`), for an editor to show what is being replaced. */
+export const WIDGET_TEXT_CATALOG: WidgetTextCatalog = {
+  texts: [...WIDGET_TEXT_KEYS].map(([key, allowed]) => {
+    const [group, member] = key.split('.') as [string, string?];
+    const builtIn: WidgetTextCatalog['texts'][number]['builtIn'] = {};
+    for (const [language, texts] of Object.entries(BUILT_IN) as Array<[WidgetLanguage, Record<string, unknown>]>) {
+      const value = member ? (texts[group] as Record<string, string> | undefined)?.[member] : texts[group];
+      if (typeof value === 'string') builtIn[language] = value;
+    }
+    return { key, placeholders: [...allowed], builtIn };
+  }),
+};
 
 function placeholders(text: string): Set<string> {
   return new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!));

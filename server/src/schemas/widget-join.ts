@@ -31,7 +31,5 @@ export const LeaderboardResponse = Type.Object({
   entries: Type.Array(Type.Object({ rank: Type.Integer(), name: Type.String(), referrals: Type.Integer() })),
 });
 
-export const ConfirmParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }, strict);
-
-/** POST /v1/ambassadors/{code}/confirm */
+/** POST /v1/ambassadors/{code}/confirm (its params are `AmbassadorParams`) */
 export const ConfirmResponse = Type.Object({ code: Type.String(), confirmed: Type.Literal(true), released: Type.Integer() });

@@ -9,6 +9,16 @@ const Texts = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLengt
  * declaration (`;`, `}`), open a function (`url(`) or escape (`\`). */
 const FONT_FAMILY_PATTERN = '^[A-Za-z0-9 ,"\'_-]{1,200}$';
 
+export const WidgetTextCatalog = Type.Object({
+  texts: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      placeholders: Type.Array(Type.String()),
+      builtIn: Type.Object({ en: Type.Optional(Type.String()), ru: Type.Optional(Type.String()), pl: Type.Optional(Type.String()) }),
+    }),
+  ),
+});
+
 export const WidgetSettings = Type.Object(
   {
     texts: Type.Object(

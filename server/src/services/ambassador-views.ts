@@ -39,6 +39,7 @@ export function ambassadorResponse(
       currency: reward.currency,
       status: reward.status,
     })),
+    ...(ambassador.confirmed ? {} : { confirmed: false as const }),
   };
 }
 

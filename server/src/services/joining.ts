@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { normaliseEmail } from '../../../shared/src/email.ts';
-import type { JoinRequest, JoinResponse, LeaderboardResponse } from '../../../shared/src/wire.ts';
+import type { ConfirmAmbassadorResponse, JoinRequest, JoinResponse, LeaderboardResponse } from '../../../shared/src/wire.ts';
 import { isDisposableEmailDomain } from '../domain/disposable-email-domains.ts';
 import { maskedName } from '../domain/masked-name.ts';
 import { displayName } from '../domain/display-name.ts';
@@ -56,8 +56,9 @@ export class JoinService {
 
   async join(program: ProgramRecord, request: JoinRequest, client: ClientInfo): Promise<JoinResponse> {
     if (client.userAgent.trim() === '' || this.#userAgents.of(client.userAgent).bot) throw new JoinRefusedError();
+    // No hash for a private address: behind an untrusted proxy every visitor would share one limit.
     const [ipHash] = this.#hashes.ip(client.ip);
-    if (!this.#limiter.allow(`${program.id} ip ${ipHash}`) || !this.#limiter.allow(`${program.id} visitor ${request.visitorId}`)) {
+    if ((ipHash && !this.#limiter.allow(`${program.id} ip ${ipHash}`)) || !this.#limiter.allow(`${program.id} visitor ${request.visitorId}`)) {
       throw new TooManyRequestsError();
     }
     const emailNormalised = normaliseEmail(request.email);
@@ -95,7 +96,7 @@ export class JoinService {
    * pending (their hold period continues); rewards also held by a fraud rule stay for review.
    * Repeating it changes nothing.
    */
-  async confirm(program: ProgramRecord, code: string): Promise<{ code: string; confirmed: true; released: number }> {
+  async confirm(program: ProgramRecord, code: string): Promise<ConfirmAmbassadorResponse> {
     const ambassador = await this.#ambassadors.findByCode(program, code);
     if (!ambassador) throw new AmbassadorNotFoundError();
     const { released } = await this.#context.store.confirmAmbassador(

@@ -35,6 +35,14 @@ describe('joining by email in the panel: POST /v1/widget/join', () => {
     expect(wrong.ambassador).toBeNull();
   });
 
+  it('forgets the join token when the ambassador is erased; the email may join again', async () => {
+    const { ambassador, joinToken } = (await join()).json();
+    expect((await t.api('DELETE', `/v1/ambassadors/${ambassador.code}/personal-data`)).statusCode).toBe(200);
+    expect(t.count('ambassador_join_tokens')).toBe(0);
+    expect((await t.widget('session', { programId: 'demo', visitorId: 'visitor-1', joinToken })).json().ambassador).toBeNull();
+    expect((await join({ visitorId: 'visitor-2' })).statusCode).toBe(201);
+  });
+
   it('never hands out the panel of an existing ambassador (409, nothing written)', async () => {
     await t.ambassador('alice@example.com', { name: 'Alice' });
     const response = await join({ email: 'Alice@Example.com' });
@@ -78,6 +86,21 @@ describe('joining by email in the panel: POST /v1/widget/join', () => {
     expect((await join({ email: 'late@example.com' })).statusCode).toBe(201);
   });
 
+  it('limits attempts per public address, whatever the browser says, and not per private one', async () => {
+    const proxied = await createTestApp({ trustProxy: true });
+    try {
+      const from = (ip: string, i: number) =>
+        proxied.widget('join', { programId: 'demo', visitorId: `v${ip.length}-${i}`, email: `q${i}-${ip.length}@example.com` }, { 'x-forwarded-for': ip });
+      for (let i = 0; i < JOIN_ATTEMPTS_PER_WINDOW; i++) expect((await from('203.0.113.9', i)).statusCode).toBe(201);
+      expect((await from('203.0.113.9', 99)).statusCode).toBe(429);
+      expect((await from('198.51.100.77', 99)).statusCode).toBe(201);
+      // Many visitors behind one private address (an untrusted proxy) are not one visitor.
+      for (let i = 0; i < JOIN_ATTEMPTS_PER_WINDOW + 2; i++) expect((await from('10.0.0.1', i)).statusCode).toBe(201);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("holds an unconfirmed ambassador's rewards until the owner confirms them", async () => {
     const { ambassador } = (await join()).json();
     const order = await t.api('POST', '/v1/conversions', { orderId: 'o1', amount: 10_000, currency: 'EUR', couponCode: ambassador.code, customer: { email: 'friend@example.com' } });
@@ -90,12 +113,14 @@ describe('joining by email in the panel: POST /v1/widget/join', () => {
     expect((await t.api('POST', '/v1/ambassadors/NOSUCH2345/confirm')).statusCode).toBe(404);
     expect((await t.inject({ method: 'POST', url: `/v1/ambassadors/${ambassador.code}/confirm` })).statusCode).toBe(401);
 
+    expect((await t.api('GET', `/v1/ambassadors/${ambassador.code}`)).json().confirmed).toBe(false);
     const confirmed = await t.api('POST', `/v1/ambassadors/${ambassador.code}/confirm`);
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toEqual({ code: ambassador.code, confirmed: true, released: 1 });
     expect(t.count('rewards', "status = 'pending'")).toBe(1);
     expect(t.count('ledger_entries', "reason = 'ambassador_confirmed' AND from_bucket = 'held' AND to_bucket = 'pending' AND amount = 1000")).toBe(1);
     expect((await t.api('POST', `/v1/ambassadors/${ambassador.code}/confirm`)).json().released).toBe(0);
+    expect((await t.api('GET', `/v1/ambassadors/${ambassador.code}`)).json()).not.toHaveProperty('confirmed');
 
     // Confirmed: new rewards are pending straight away, and the panel no longer says unconfirmed.
     const next = await t.api('POST', '/v1/conversions', { orderId: 'o2', amount: 5_000, currency: 'EUR', couponCode: ambassador.code, customer: { email: 'friend2@example.com' } });

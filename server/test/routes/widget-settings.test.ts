@@ -72,6 +72,19 @@ describe('owner widget settings: GET and PUT /v1/program/widget', () => {
     expect(t.count('widget_settings')).toBe(0);
   });
 
+  it('lists the keys an owner may set, with their placeholders and built-in texts', async () => {
+    const response = await t.api('GET', '/v1/program/widget/texts');
+    expect(response.statusCode).toBe(200);
+    const texts = response.json().texts as Array<{ key: string }>;
+    expect(texts).toContainEqual({ key: 'friendsGet', placeholders: ['percent'], builtIn: { en: 'Your friends get {percent}% off', ru: 'Ваши друзья получат скидку {percent}%', pl: expect.any(String) } });
+    expect(texts).toContainEqual({ key: 'clicks.few', placeholders: [], builtIn: { ru: 'перехода', pl: expect.any(String) } });
+    expect(texts.find((text) => text.key === 'joinLead')).toBeTruthy();
+    // Every listed key is accepted.
+    const all = Object.fromEntries(texts.map((text) => [text.key, 'x']));
+    expect((await t.api('PUT', '/v1/program/widget', settings({ texts: { en: all } }))).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/v1/program/widget/texts' })).statusCode).toBe(401);
+  });
+
   it('needs the secret key, and one program never sees or changes another one’s settings', async () => {
     expect((await t.inject({ method: 'GET', url: '/v1/program/widget' })).statusCode).toBe(401);
     expect((await t.inject({ method: 'PUT', url: '/v1/program/widget', payload: settings() })).statusCode).toBe(401);

@@ -6,7 +6,7 @@ import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
 import { applyTheme } from './shadow-host.tsx';
 import { forgetReferral } from './forget-referral.ts';
 import { clearSessions, loadSession } from './session.ts';
-import { messagesFor, pageLanguage, withTexts } from './translations.ts';
+import { messagesFor, pageLanguage } from './translations.ts';
 
 /** Set by `purchase` or `open`, cleared once the dialog was shown (or could not be). */
 let dialogWanted: 'purchase' | 'open' | null = null;
@@ -47,8 +47,9 @@ async function update(context: PanelContext): Promise<void> {
     dialogWanted = null;
     return;
   }
-  // The extras add their texts and the owner's settings under `data-texts`, and set the theme.
-  const t = extras ? await extras.prepare(session, messages, context, lang) : (applyTheme(dataset.theme), withTexts(messages, dataset.texts));
+  // The extras merge the texts (theirs, the owner's, then `data-texts`) and set the theme. Should
+  // their chunk fail to load, the panel still shows, with the built-in texts and scheme.
+  const t = extras ? await extras.prepare(session, messages, context, lang) : (applyTheme(dataset.theme), messages);
   if (ticket !== latest) return;
   for (const mount of mounts) renderInline(mount, session, t, lang);
   renderOffer(session.offer, t);

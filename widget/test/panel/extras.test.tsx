@@ -122,6 +122,7 @@ describe('joining by email', () => {
     expect(localStorage.getItem('sarafan_join')).toBe(token);
     expect(byTestId(root, 'sarafan-referral-link').getAttribute('value') ?? (byTestId<HTMLInputElement>(root, 'sarafan-referral-link').value)).toBe(`${SERVER}/r/CAROL2345`);
     expect(byTestId(root, 'sarafan-unconfirmed').textContent).toMatch(/on hold until the shop confirms/);
+    await until(() => root.activeElement === byTestId(root, 'sarafan-referral-link'));
     expect((requests.at(-1)?.body as { joinToken?: string }).joinToken).toBe(token);
 
     // A later visit: the token goes with the session request.

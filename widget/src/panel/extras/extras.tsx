@@ -2,21 +2,21 @@ import type { AmbassadorView, LeaderboardResponse, SessionResponse } from '../..
 import type { PanelContext } from '../../panel-context.ts';
 import { warn } from '../../warn.ts';
 import type { Messages } from '../messages.ts';
-import { installParts } from './panel-parts.tsx';
+import { applyTheme } from '../shadow-host.tsx';
 import { withTexts } from '../translations.ts';
 import { AmbassadorNotes, NewRewardsBadge, SplitChoice, type AllMessages } from './ambassador-extras.tsx';
 import { EXTRA_CSS } from './extra-styles.ts';
-import { loadLeaderboard } from './leaderboard-request.ts';
 import { JoinForm } from './join-form.tsx';
+import { loadLeaderboard } from './leaderboard-request.ts';
 import { Leaderboard } from './leaderboard.tsx';
-import { applyTheme } from '../shadow-host.tsx';
 import { EXTRA_ENGLISH, type ExtraMessages } from './messages.ts';
+import { installParts } from './panel-parts.tsx';
 import { themeCss, withOwnerTexts } from './owner-settings.ts';
 
 /**
  * The panel's extras chunk, loaded next to the session: the owner's widget settings, joining by
- * email, the new-rewards badge, progress, the split choice and the leaderboard. Its parts reach
- * the panel through `slots`. One chunk for all of them: a chunk imported from here would split
+ * email, the new-rewards badge, progress, the split choice and the leaderboard. Its parts join the
+ * panel's sections through `installParts` (Preact's `options.vnode` hook). One chunk for all of them: a chunk imported from here would split
  * Preact and the panel's helpers out of the panel entry (the bundler hoists modules shared with
  * nested lazy chunks), costing every page a request.
  */
@@ -83,8 +83,9 @@ function countNew(ambassador: AmbassadorView): number {
 
 installParts({
   'sarafan-panel': () => {
-    const { session, t, lang } = current!;
-    const ambassador = session.ambassador!;
+    const ambassador = current?.session.ambassador;
+    if (!current || !ambassador) return [null, null];
+    const { t, lang } = current;
     const count = countNew(ambassador);
     return [
       count > 0 && <NewRewardsBadge count={count} t={t} lang={lang} />,
@@ -95,7 +96,7 @@ installParts({
       </>,
     ];
   },
-  'sarafan-intro': () => [null, <JoinForm t={current!.t} context={context} />],
+  'sarafan-intro': () => [null, current && <JoinForm t={current.t} context={context} />],
 });
 
 /** For tests: forget what earlier cases counted and loaded. */

@@ -38,8 +38,10 @@ export class JoinForm extends Component<Props, State> {
     });
     if (answer.status === 201) {
       writeJoinToken((answer.body as JoinResponse).joinToken);
-      const inDialog = (form.getRootNode() as ShadowRoot).host?.localName === 'sarafan-dialog';
-      await show({ ...context, reason: inDialog ? 'open' : 'inline' });
+      const root = form.getRootNode() as ShadowRoot;
+      await show({ ...context, reason: root.host?.localName === 'sarafan-dialog' ? 'open' : 'inline' });
+      // The form is gone: keyboard and screen reader users continue at their new link.
+      root.querySelector<HTMLElement>('#sarafan-link')?.focus();
       return;
     }
     const code = answer.body?.error?.code;
@@ -52,7 +54,7 @@ export class JoinForm extends Component<Props, State> {
 
   override render({ t }: Props, { error, busy }: State) {
     return (
-      <form class="join" data-testid="sarafan-join" onSubmit={this.submit} noValidate={false}>
+      <form class="join" data-testid="sarafan-join" onSubmit={this.submit}>
         <p>{t.joinLead}</p>
         <label for="sarafan-join-email">{t.emailLabel}</label>
         <input
