@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { WIDGET_LANGUAGES, type WidgetLanguage, type WidgetSettings } from '../../../../shared/src/wire.ts';
+import { WIDGET_LANGUAGES, type WidgetLanguage, type WidgetSettings, type WidgetTextCatalog } from '../../../../shared/src/wire.ts';
 import { api, errorText } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { useApi } from '../use-api.ts';
 
-/** The texts owners change most; any other key of the widget's messages can be set in the README's way. */
+/** The texts owners change most, shown first; every other key is under "All texts". */
 const TEXT_KEYS: Array<{ key: string; label: string }> = [
   { key: 'title', label: 'Panel title' },
   { key: 'friendsGet', label: 'Friend offer line ({percent})' },
@@ -19,19 +19,20 @@ const LANGUAGE_NAMES: Record<WidgetLanguage, string> = { en: 'English', ru: 'Rus
 /** Widget texts, colours and languages, with a live preview of the unsaved settings. */
 export function WidgetSettingsForm() {
   const stored = useApi<WidgetSettings>('/v1/program/widget');
+  const catalog = useApi<WidgetTextCatalog>('/v1/program/widget/texts');
   return (
     <section aria-labelledby="widget-title">
       <h2 id="widget-title">Widget</h2>
       {stored.status === 404 ? (
         <p class="muted">This server has no widget settings API yet.</p>
       ) : (
-        <Status loaded={stored}>{(data) => <WidgetForm initial={data} saved={stored.reload} />}</Status>
+        <Status loaded={stored}>{(data) => <WidgetForm initial={data} saved={stored.reload} catalog={catalog.data?.texts ?? []} />}</Status>
       )}
     </section>
   );
 }
 
-function WidgetForm({ initial, saved }: { initial: WidgetSettings; saved: () => void }) {
+function WidgetForm({ initial, saved, catalog }: { initial: WidgetSettings; saved: () => void; catalog: WidgetTextCatalog['texts'] }) {
   const [settings, setSettings] = useState<WidgetSettings>(initial);
   const [lang, setLang] = useState<WidgetLanguage>('en');
   const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
@@ -51,6 +52,9 @@ function WidgetForm({ initial, saved }: { initial: WidgetSettings; saved: () => 
   });
 
   const texts = settings.texts[lang] ?? {};
+  // The built-in text shows as the placeholder: an empty field means "keep it".
+  const builtIn = (key: string) => catalog.find((entry) => entry.key === key)?.builtIn[lang] ?? '';
+  const others = catalog.filter((entry) => !TEXT_KEYS.some((main) => main.key === entry.key) && entry.builtIn[lang] !== undefined);
   function setText(key: string, value: string) {
     const next = { ...texts };
     if (value) next[key] = value;
@@ -93,9 +97,32 @@ function WidgetForm({ initial, saved }: { initial: WidgetSettings; saved: () => 
           {TEXT_KEYS.map(({ key, label }) => (
             <label key={key} class="stacked">
               {label}
-              <input name={`text-${key}`} value={texts[key] ?? ''} maxLength={500} onInput={(event) => setText(key, event.currentTarget.value)} />
+              <input
+                name={`text-${key}`}
+                value={texts[key] ?? ''}
+                placeholder={builtIn(key)}
+                maxLength={500}
+                onInput={(event) => setText(key, event.currentTarget.value)}
+              />
             </label>
           ))}
+          {others.length > 0 && (
+            <details>
+              <summary>All texts ({others.length} more)</summary>
+              {others.map((entry) => (
+                <label key={entry.key} class="stacked">
+                  <code>{entry.key}</code>
+                  <input
+                    name={`text-${entry.key}`}
+                    value={texts[entry.key] ?? ''}
+                    placeholder={entry.builtIn[lang] ?? ''}
+                    maxLength={500}
+                    onInput={(event) => setText(entry.key, event.currentTarget.value)}
+                  />
+                </label>
+              ))}
+            </details>
+          )}
         </fieldset>
         <fieldset>
           <legend>Look</legend>
