@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   console.log('Sarafan demo is running');
   console.log(`  Demo shop:        ${shop.publicUrl}`);
   console.log(`  Tracking server:  ${server.publicUrl}   (program "${DEMO_PROGRAM_ID}", landing ${serverConfig.demoShopUrl})`);
+  console.log(`  Owner dashboard:  ${server.publicUrl}/admin   (sign in with the secret key)`);
   if (serverConfig.demoSecretFromEnv) {
     console.log('  Secret key:       set by SARAFAN_DEMO_SECRET (not shown)');
   } else {

@@ -2,6 +2,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { systemClock, type Clock } from './clock.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { collectRoutes } from './openapi/collect-routes.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { DEFAULT_ADMIN_DIR } from './routes/admin-assets.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { previewCardRoutes } from './routes/preview-card.ts';
@@ -26,6 +28,8 @@ export interface AppOptions {
   /** Base URL of short links, without a trailing slash; a function if it is known only after listen. */
   publicUrl: string | (() => string);
   widgetDir: string;
+  /** The built owner dashboard; `server/admin/dist` unless told. */
+  adminDir?: string;
   /** The secret the rotating salts of the IP + user-agent hash of clicks derive from. */
   ipSalt: string;
   clock?: Clock;
@@ -102,6 +106,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(previewCardRoutes);
   app.register(widgetApiRoutes, { prefix: '/v1/widget', services, cookieDomains: options.cookieDomains ?? [] });
   app.register(serverApiRoutes, { prefix: '/v1', services });
+  app.register(adminRoutes, { services, adminDir: options.adminDir ?? DEFAULT_ADMIN_DIR });
   app.register(apiDocsRoutes, { routes, publicUrl: services.context.publicUrl, version: API_VERSION });
 
   const scheduler = new ApprovalScheduler(services.rewards, options.approvalIntervalMs ?? 0, app.log);

@@ -41,6 +41,14 @@ export const InvalidIdentitySignatureError = defineApiError(
   401,
   'The identity signature is wrong or expired: sign it on your server with the secret key.',
 );
+export const InvalidSecretKeyError = defineApiError('invalid_secret_key', 401, 'This secret key belongs to no program.');
+export const CsrfTokenInvalidError = defineApiError(
+  'csrf_token_invalid',
+  403,
+  'Send the session\'s CSRF token in the "X-CSRF-Token" header.',
+);
+export const CrossOriginRequestError = defineApiError('cross_origin_request', 403, 'Dashboard requests must come from the dashboard\'s own origin.');
+export const TooManySignInAttemptsError = defineApiError('too_many_sign_in_attempts', 429, 'Too many failed sign-ins from this address; wait a few minutes.');
 export const OriginNotAllowedError = defineApiError(
   'origin_not_allowed',
   403,
@@ -99,6 +107,25 @@ export const InvitationNotFoundError = defineApiError('invitation_not_found', 40
 export const NothingToPayError = defineApiError('nothing_to_pay', 409, 'No ambassador is owed at least the minimum in this currency.');
 export const PayoutConflictError = defineApiError('payout_conflict', 409, 'The payout is not open, or its rewards changed since it was made.');
 
+/** A widget setting the owner sent is not acceptable; `field` says which (`texts.ru.title`). */
+export class InvalidWidgetTextError extends defineApiError('invalid_widget_text', 400, 'A text of the widget settings is not acceptable.') {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field} ${message}.`);
+    this.field = field;
+  }
+}
+export const DisposableEmailError = defineApiError('disposable_email', 400, 'Please use a permanent email address, not a disposable one.');
+export const JoinRefusedError = defineApiError('join_refused', 403, 'Joining is not possible from this browser.');
+export const LeaderboardDisabledError = defineApiError('leaderboard_disabled', 404, 'This program does not show a leaderboard.');
+export const AmbassadorExistsError = defineApiError(
+  'ambassador_exists',
+  409,
+  'This email already belongs to an ambassador: sign in at the shop to see your referral link.',
+);
+export const AmbassadorNotSignedInError = defineApiError('not_signed_in', 401, 'Sign in (a signed identity or a join token) first.');
+export const TooManyRequestsError = defineApiError('too_many_requests', 429, 'Too many attempts: please try again later.');
+
 export const DatabaseUnavailableError = defineApiError('database_unavailable', 503, 'The database does not answer.');
 
 /** Fastify's own client errors, mapped to our stable codes. */
@@ -116,8 +143,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
   },
 };
 
-export function apiErrorBody(code: string, message: string): ApiError {
-  return { error: { code, message } };
+export function apiErrorBody(code: string, message: string, field?: string): ApiError {
+  return { error: field ? { code, message, field } : { code, message } };
 }
 
 /**
@@ -131,7 +158,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   const apiCode = apiErrorCodes.get(error.code);
   if (apiCode && error.statusCode) {
-    void reply.code(error.statusCode).send(apiErrorBody(apiCode, error.message));
+    void reply.code(error.statusCode).send(apiErrorBody(apiCode, error.message, (error as { field?: string }).field));
     return;
   }
   const known = FASTIFY_CLIENT_ERRORS[error.code];

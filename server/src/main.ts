@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const server = await startTrackingServer(config);
 
   console.log(`Sarafan tracking server listening on ${server.url}`);
-  console.log(`Short links: ${server.publicUrl}/r/{code}   Widget: ${server.publicUrl}/widget.js`);
+  console.log(`Short links: ${server.publicUrl}/r/{code}   Widget: ${server.publicUrl}/widget.js   Dashboard: ${server.publicUrl}/admin`);
   if (config.seedDemo) {
     console.log(`Demo program "${DEMO_PROGRAM_ID}" for ${config.demoShopUrl}`);
     if (config.demoSecretFromEnv) {

@@ -8,7 +8,8 @@ import type { RewardKind, RewardRules } from './reward-rules/rules.ts';
 export type { RewardRules } from './reward-rules/rules.ts';
 
 export interface ApiError {
-  error: { code: string; message: string };
+  /** `field`, when present, names the part of the request that is wrong (`texts.ru.title`). */
+  error: { code: string; message: string; field?: string };
 }
 
 export type RewardStatus = 'pending' | 'approved' | 'paid' | 'voided' | 'held' | 'rejected';
@@ -28,7 +29,10 @@ export type FraudReason =
   | 'self_referral_ip_ua'
   | 'disposable_email'
   | 'ip_velocity'
-  | 'coupon_site_referrer';
+  | 'coupon_site_referrer'
+  /** Not a rule's: the ambassador joined by email in the panel and the owner has not confirmed
+   * them yet (`POST /v1/ambassadors/{code}/confirm` releases these rewards). */
+  | 'unconfirmed_ambassador';
 
 /** Why a conversion was not attributed (stable codes, shown to owners). A fraud rule whose action
  * is `reject` names itself here. */
@@ -104,6 +108,8 @@ export interface SessionRequest {
     timestamp: number;
     signature: string;
   };
+  /** The token `POST /v1/widget/join` gave this browser: the panel of an ambassador who joined by email. */
+  joinToken?: string;
 }
 export interface SessionResponse {
   program: { id: string; name: string };
@@ -114,6 +120,8 @@ export interface SessionResponse {
   ambassador: AmbassadorView | null;
   /** The signed-in customer may not join the program (its join policy): why. */
   joinRefused?: 'join_requires_purchase' | 'join_requires_invitation';
+  /** The owner's widget settings; the script tag's `data-texts` and `data-theme` win over them. */
+  widget: WidgetSettings;
 }
 
 export interface AmbassadorView {
@@ -132,6 +140,55 @@ export interface AmbassadorView {
   rewards: RewardView[];
   /** Sums per currency and status; never converted between currencies. */
   totals: Array<{ currency: string; pending: number; approved: number; paid: number }>;
+  /** false while an ambassador who joined by email waits for the shop to confirm them (their
+   * rewards are held until then). Absent means confirmed. */
+  confirmed?: false;
+  /** Successful referrals so far, and the next milestone bonus or tier of the rules in force. */
+  progress?: AmbassadorProgress;
+  /** The split of rewards with friends, when the program offers it. */
+  split?: { choices: number[]; friendSharePercent: number | null };
+}
+
+export interface AmbassadorProgress {
+  /** Attributed first purchases, not refunded in full or canceled. */
+  referrals: number;
+  /** The next milestone: a bonus at `referrals` successful referrals. */
+  nextMilestone?: { referrals: number; amounts: Money[] };
+  /** The tier that applies now, if any, and the next one to earn. */
+  tier?: string;
+  nextTier?: { name: string; fromReferrals: number };
+}
+
+/** POST /v1/widget/join: a visitor the shop has not identified joins with their email. */
+export interface JoinRequest {
+  programId: string;
+  visitorId: string;
+  email: string;
+  name?: string;
+}
+export interface JoinResponse {
+  ambassador: AmbassadorView;
+  /** Kept by the browser (localStorage) and sent as `SessionRequest.joinToken` on later visits. */
+  joinToken: string;
+}
+
+/** POST /v1/widget/split: the ambassador picks one of the split's choices for their link. Either
+ * the signed identity or the join token says who they are. */
+export interface SplitRequest {
+  programId: string;
+  visitorId: string;
+  identity?: SessionRequest['identity'];
+  joinToken?: string;
+  friendSharePercent: number;
+}
+export interface SplitResponse {
+  friendSharePercent: number | null;
+}
+
+/** GET /v1/widget/leaderboard?programId=: the top 10 by successful referrals, names masked. Only
+ * when the program turned `WidgetSettings.leaderboard` on. */
+export interface LeaderboardResponse {
+  entries: Array<{ rank: number; name: string; referrals: number }>;
 }
 
 export interface RewardView extends Money {
@@ -161,6 +218,9 @@ export interface AmbassadorResponse {
   clicks: number;
   conversions: number;
   rewards: Array<{ orderId: string; amount: number; currency: string; status: RewardStatus }>;
+  /** false for someone who joined by email in the panel and is not confirmed yet
+   * (`POST /v1/ambassadors/{code}/confirm`); absent once confirmed. */
+  confirmed?: false;
 }
 
 /** POST /v1/conversions */
@@ -400,6 +460,15 @@ export interface ProgramResponse {
   versions: Array<{ version: number; createdAt: number }>;
 }
 
+/** POST /v1/ambassadors/{code}/confirm: the owner confirms someone who joined by email; their
+ * rewards held only for that (`unconfirmed_ambassador`) go to pending. */
+export interface ConfirmAmbassadorResponse {
+  code: string;
+  confirmed: true;
+  /** How many held rewards this released (0 when repeated). */
+  released: number;
+}
+
 /** PUT /v1/ambassadors/{code}/reward-choices: the owner's VIP tier and the ambassador's split. */
 export interface RewardChoicesRequest {
   /** A tier name of the rules in force; null = the tier earned by successful referrals. */
@@ -562,4 +631,44 @@ export interface WidgetSettings {
   theme: { accent?: string; radius?: number; font?: string; mode?: 'light' | 'dark' | 'auto' };
   /** Show the top-10 leaderboard (names masked) in ambassadors' panels. */
   leaderboard: boolean;
+}
+
+/** GET /v1/program/widget/texts: the keys `WidgetSettings.texts` accepts, for an editor. */
+export interface WidgetTextCatalog {
+  texts: Array<{
+    /** `title`, a group member `status.pending`, or a plural form `clicks.few`. */
+    key: string;
+    /** The only placeholders a replacement may use, e.g. `["percent"]` for `{percent}`. */
+    placeholders: string[];
+    /** The built-in text per language; a plural form a language does not use is absent. */
+    builtIn: Partial<Record<WidgetLanguage, string>>;
+  }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owner dashboard (sign-in at /admin/session; then the owner API with its cookie)
+
+/** POST /admin/session */
+export interface AdminSignInRequest {
+  secretKey: string;
+}
+
+/** POST and GET /admin/session: who is signed in, and the token every write must send as
+ * `X-CSRF-Token`. */
+export interface AdminSessionResponse {
+  programId: string;
+  programName: string;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+/** GET and PUT /v1/program/attribution */
+export interface AttributionSettings {
+  attributionWindowMs: number;
+  attributionModel: 'last_click' | 'first_click';
+}
+
+/** GET /v1/payouts: the latest batches, newest first. */
+export interface PayoutListResponse {
+  payouts: PayoutView[];
 }

@@ -17,6 +17,11 @@ export const PANEL_BUDGET_GZIP = 9 * 1024;
 export const LANGUAGE_BUDGET_GZIP = 1536;
 /** The modal dialog, fetched only after `purchase` or `open`. */
 export const DIALOG_BUDGET_GZIP = 1024;
+/** The extras (owner's settings, joining by email, badge, progress, split, leaderboard), fetched
+ * with every session, next to it. */
+export const EXTRAS_BUDGET_GZIP = 3584;
+/** The extras' texts in each built-in language but English (widget/src/panel/extras/lang/). */
+export const EXTRAS_LANGUAGE_BUDGET_GZIP = 1024;
 
 export interface SizeRow {
   file: string;
@@ -36,6 +41,10 @@ export interface WidgetSizes {
   languages: Record<string, SizeRow>;
   /** The dialog chunk, from widget/src/panel/dialog-placement.tsx. */
   dialog: SizeRow;
+  /** The extras chunk, from widget/src/panel/extras/extras.tsx. */
+  extras: SizeRow;
+  /** The extras' language chunks by language code, from widget/src/panel/extras/lang/extras-{code}.ts. */
+  extrasLanguages: Record<string, SizeRow>;
 }
 
 export function measure(file: string, bytes: Buffer): SizeRow {
@@ -95,6 +104,14 @@ export function measureWidget(dist = WIDGET_DIST): WidgetSizes {
   );
   const dialogEntry = lazy.find((entry) => entry.src === 'src/panel/dialog-placement.tsx');
   if (!dialogEntry) throw new Error('The build manifest names no dialog chunk. Run `npm run build` again.');
+  const extrasEntry = lazy.find((entry) => entry.src === 'src/panel/extras/extras.tsx');
+  if (!extrasEntry) throw new Error('The build manifest names no extras chunk. Run `npm run build` again.');
+  const extrasLanguages = Object.fromEntries(
+    (extrasEntry.dynamicImports ?? []).flatMap((key) => {
+      const code = manifest[key]?.src?.match(/^src\/panel\/extras\/lang\/extras-(\w+)\.ts$/)?.[1];
+      return code ? [[code, row(manifest[key]!.file)]] : [];
+    }),
+  );
 
   return {
     files,
@@ -102,6 +119,8 @@ export function measureWidget(dist = WIDGET_DIST): WidgetSizes {
     panel: { file: 'panel entry + static imports', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), parts },
     languages,
     dialog: row(dialogEntry.file),
+    extras: row(extrasEntry.file),
+    extrasLanguages,
   };
 }
 
@@ -111,6 +130,8 @@ export function formatSizeTable(sizes: WidgetSizes): string {
     { ...sizes.loader, file: `= loader (budget ${LOADER_BUDGET_GZIP} B gzip)` },
     { ...sizes.panel, file: `= panel, ${sizes.panel.parts.length} file(s) (budget ${PANEL_BUDGET_GZIP} B gzip)` },
     { ...sizes.dialog, file: `= dialog (budget ${DIALOG_BUDGET_GZIP} B gzip)` },
+    { ...sizes.extras, file: `= extras (budget ${EXTRAS_BUDGET_GZIP} B gzip)` },
+    ...Object.entries(sizes.extrasLanguages).map(([code, size]) => ({ ...size, file: `= extras ${code} (budget ${EXTRAS_LANGUAGE_BUDGET_GZIP} B gzip)` })),
     ...Object.entries(sizes.languages).map(([code, size]) => ({ ...size, file: `= language ${code} (budget ${LANGUAGE_BUDGET_GZIP} B gzip)` })),
   ];
   const width = Math.max(4, ...rows.map((row) => row.file.length));

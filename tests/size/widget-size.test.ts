@@ -2,11 +2,13 @@
  * The widget's size budgets (docs: DESIGN.md "Budgets"), measured on the built files. Needs
  * `npm run build` first (`npm test` does it). 1 KB = 1024 bytes, so the loader's 1.7 KB is 1740
  * bytes gzip and the panel's 9 KB is 9216 bytes gzip. Lazy chunks have budgets of their own: each
- * language but English 1.5 KB, the dialog 1 KB.
+ * language but English 1.5 KB, the dialog 1 KB, the extras 3.5 KB and their texts per language 1 KB.
  */
 import { describe, expect, it } from 'vitest';
 import {
   DIALOG_BUDGET_GZIP,
+  EXTRAS_BUDGET_GZIP,
+  EXTRAS_LANGUAGE_BUDGET_GZIP,
   LANGUAGE_BUDGET_GZIP,
   LOADER_BUDGET_GZIP,
   PANEL_BUDGET_GZIP,
@@ -33,6 +35,17 @@ describe('widget size budgets', () => {
 
   it(`the dialog chunk is at most ${DIALOG_BUDGET_GZIP} bytes gzip`, () => {
     expect(sizes.dialog.gzip, formatSizeTable(sizes)).toBeLessThanOrEqual(DIALOG_BUDGET_GZIP);
+  });
+
+  it(`the extras chunk is at most ${EXTRAS_BUDGET_GZIP} bytes gzip, and not part of the panel entry`, () => {
+    expect(sizes.extras.gzip, formatSizeTable(sizes)).toBeLessThanOrEqual(EXTRAS_BUDGET_GZIP);
+    expect(sizes.panel.parts).not.toContain(sizes.extras.file);
+  });
+
+  it.each(['ru', 'pl'])(`the extras' texts in %s are a lazy chunk of at most ${EXTRAS_LANGUAGE_BUDGET_GZIP} bytes gzip`, (code) => {
+    const language = sizes.extrasLanguages[code];
+    expect(language, formatSizeTable(sizes)).toBeDefined();
+    expect(language!.gzip, formatSizeTable(sizes)).toBeLessThanOrEqual(EXTRAS_LANGUAGE_BUDGET_GZIP);
   });
 
   it('Russian and Polish are lazy chunks of their own', () => {

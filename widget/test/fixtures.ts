@@ -31,7 +31,7 @@ export function ambassadorView(overrides: Partial<AmbassadorView> = {}): Ambassa
 }
 
 export function session(overrides: Partial<SessionResponse> = {}): SessionResponse {
-  return { program: { id: 'demo', name: 'Demo Shop' }, offer: null, ambassador: null, ...overrides };
+  return { program: { id: 'demo', name: 'Demo Shop' }, offer: null, ambassador: null, widget: { texts: {}, theme: {}, leaderboard: false }, ...overrides };
 }
 
 export function panelContext(overrides: Partial<PanelContext> = {}): PanelContext {

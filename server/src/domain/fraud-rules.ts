@@ -7,7 +7,8 @@ import { isCouponSiteReferrer } from './coupon-sites.ts';
  * rule, and the program decides per rule whether it rejects the reward or holds it for review.
  */
 
-export const RULE_OF_REASON: Record<FraudReason, FraudRule> = {
+/** null: a reason no fraud rule gives (the owner's confirmation of someone who joined by email). */
+export const RULE_OF_REASON: Record<FraudReason, FraudRule | null> = {
   self_referral_email: 'self_referral',
   self_referral_customer_id: 'self_referral',
   self_referral_visitor: 'self_referral',
@@ -15,6 +16,7 @@ export const RULE_OF_REASON: Record<FraudReason, FraudRule> = {
   disposable_email: 'disposable_email',
   ip_velocity: 'ip_velocity',
   coupon_site_referrer: 'coupon_site',
+  unconfirmed_ambassador: null,
 };
 
 export const FRAUD_RULES = ['self_referral', 'disposable_email', 'ip_velocity', 'coupon_site'] as const satisfies readonly FraudRule[];
@@ -73,6 +75,7 @@ export function fraudVerdict(
   let verdict: { action: FraudAction; rule: FraudRule } | null = null;
   for (const reason of reasons) {
     const rule = RULE_OF_REASON[reason];
+    if (!rule) continue;
     const action = actions[rule];
     if (action === 'reject') return { action, rule };
     verdict ??= { action, rule };

@@ -36,7 +36,8 @@ export type LedgerReason =
   | 'payout'
   | 'payout_recovered'
   | 'refund'
-  | 'order_canceled';
+  | 'order_canceled'
+  | 'ambassador_confirmed';
 
 export interface RewardState {
   status: RewardStatus;

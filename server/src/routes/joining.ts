@@ -11,31 +11,31 @@ import type { Services } from '../services/services.ts';
  */
 export async function joiningRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   app.get<{ Reply: JoinPolicyWire }>('/program/join-policy', { schema: { response: responses({ 200: JoinPolicyBody }) } }, async (request) => ({
-    joinPolicy: await services.joining.policy(authenticatedProgram(request)),
+    joinPolicy: await services.joinPolicy.policy(authenticatedProgram(request)),
   }));
 
   app.put<{ Body: JoinPolicyWire; Reply: JoinPolicyWire }>(
     '/program/join-policy',
     { schema: { body: JoinPolicyBody, response: responses({ 200: JoinPolicyBody }) } },
-    async (request) => ({ joinPolicy: await services.joining.setPolicy(authenticatedProgram(request), request.body.joinPolicy) }),
+    async (request) => ({ joinPolicy: await services.joinPolicy.setPolicy(authenticatedProgram(request), request.body.joinPolicy) }),
   );
 
   app.post<{ Body: { email: string }; Reply: InvitationBody }>(
     '/invitations',
     { schema: { body: InvitationRequest, response: responses({ 200: InvitationView, 201: InvitationView }) } },
     async (request, reply) => {
-      const { invitation, created } = await services.joining.invite(authenticatedProgram(request), request.body.email);
+      const { invitation, created } = await services.joinPolicy.invite(authenticatedProgram(request), request.body.email);
       void reply.code(created ? 201 : 200);
       return invitation;
     },
   );
 
   app.get<{ Reply: { invitations: InvitationBody[] } }>('/invitations', { schema: { response: responses({ 200: InvitationList }) } }, async (request) => ({
-    invitations: await services.joining.list(authenticatedProgram(request)),
+    invitations: await services.joinPolicy.list(authenticatedProgram(request)),
   }));
 
   app.delete<{ Params: { email: string } }>('/invitations/:email', { schema: { params: InvitationParams } }, async (request, reply) => {
-    await services.joining.uninvite(authenticatedProgram(request), request.params.email);
+    await services.joinPolicy.uninvite(authenticatedProgram(request), request.params.email);
     return reply.code(204).send();
   });
 }

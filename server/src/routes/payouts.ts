@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { PayoutRequest as PayoutRequestBody, PayoutView as PayoutBody } from '../../../shared/src/wire.ts';
 import { authenticatedProgram } from '../plugins/server-auth.ts';
 import { responses } from '../schemas/common.ts';
-import { PayoutParams, PayoutRequest, PayoutView } from '../schemas/payouts.ts';
+import { PayoutList, PayoutParams, PayoutRequest, PayoutView } from '../schemas/payouts.ts';
 import { payoutCsv } from '../services/payout-csv.ts';
 import { payoutView } from '../services/payouts.ts';
 import type { Services } from '../services/services.ts';
 
 /**
- * Payout batches: `POST /v1/payouts`, `GET /v1/payouts/{id}` (`.csv` for the export),
+ * Payout batches: `POST /v1/payouts`, `GET /v1/payouts` (the latest 100), `GET /v1/payouts/{id}` (`.csv` for the export),
  * `POST /v1/payouts/{id}/paid` and `DELETE /v1/payouts/{id}` (cancel an open batch).
  */
 export async function payoutRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
@@ -21,6 +21,12 @@ export async function payoutRoutes(app: FastifyInstance, { services }: { service
       void reply.code(201);
       return services.payouts.create(authenticatedProgram(request), request.body);
     },
+  );
+
+  app.get<{ Reply: { payouts: PayoutBody[] } }>(
+    '/payouts',
+    { schema: { response: responses({ 200: PayoutList }) } },
+    async (request) => ({ payouts: await services.payouts.list(authenticatedProgram(request)) }),
   );
 
   app.get<{ Params: { payoutId: string }; Reply: PayoutBody }>('/payouts/:payoutId', options, async (request) =>

@@ -12,13 +12,19 @@ import { couponRoutes } from './coupons.ts';
 import { exportRoutes } from './exports.ts';
 import { payoutRoutes } from './payouts.ts';
 import { personalDataRoutes } from './personal-data.ts';
+import { programAttributionRoutes } from './program-attribution.ts';
 import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { widgetSettingsRoutes } from './widget-settings.ts';
 
-/** The server-to-server API under `/v1`: every route needs the program's secret key. No CORS. */
+/** The server-to-server API under `/v1`: every route needs the program's secret key (or the owner
+ * dashboard's session cookie, see `requireSecretKey`). No CORS. */
 export async function serverApiRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
-  requireSecretKey(app, options.services.context.store);
+  requireSecretKey(app, options.services.context.store, {
+    sessions: options.services.adminSessions,
+    publicUrl: options.services.context.publicUrl,
+  });
   const { services } = options;
   await app.register(ambassadorRoutes, { services });
   await app.register(couponRoutes, { services });
@@ -28,10 +34,12 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(personalDataRoutes, { services });
   await app.register(webhookRoutes, { services });
   await app.register(payoutRoutes, { services });
+  await app.register(programAttributionRoutes, { services });
   await app.register(analyticsRoutes, { services });
   await app.register(ambassadorAdminRoutes, { services });
   await app.register(exportRoutes, { services });
   await app.register(joiningRoutes, { services });
   await app.register(raffleRoutes, { services });
   await app.register(contestRoutes, { services });
+  await app.register(widgetSettingsRoutes, { services });
 }

@@ -5,6 +5,7 @@ import { widgetClickRoutes } from './widget-clicks.ts';
 import { widgetEventRoutes } from './widget-events.ts';
 import { widgetForgetRoutes } from './widget-forget.ts';
 import { widgetSessionRoutes } from './widget-session.ts';
+import { widgetJoinRoutes } from './widget-join.ts';
 
 export interface WidgetApiOptions {
   services: Services;
@@ -25,4 +26,5 @@ export async function widgetApiRoutes(app: FastifyInstance, options: WidgetApiOp
   await app.register(widgetForgetRoutes, { services, cookieDomains });
   await app.register(widgetSessionRoutes, { services });
   await app.register(widgetEventRoutes, { services });
+  await app.register(widgetJoinRoutes, { services });
 }

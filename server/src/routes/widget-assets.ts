@@ -1,32 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, WidgetNotBuiltError } from '../errors.ts';
+import { contentTypeOf, HASHED_CACHE, staticFileReader } from './static-files.ts';
 
 export const LOADER_FILE = 'widget.js';
 const LOADER_CACHE = 'public, max-age=300';
-const HASHED_CACHE = 'public, max-age=31536000, immutable';
-/** A path segment we serve: no leading dot (so no `..`, no hidden files), no encoded separators. */
-const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-interface CachedFile {
-  mtimeMs: number;
-  size: number;
-  body: Buffer;
-  etag: string;
-}
 
 /**
  * The built widget: `GET /widget.js` (the loader; short cache, so a new release reaches shops
@@ -36,32 +15,17 @@ interface CachedFile {
  */
 export async function widgetAssetRoutes(app: FastifyInstance, options: { widgetDir: string }): Promise<void> {
   const root = resolve(options.widgetDir);
-  const cache = new Map<string, CachedFile>();
-
-  async function load(path: string): Promise<CachedFile | null> {
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return null;
-    const cached = cache.get(path);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
-    const body = await readFile(path);
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    const file = { mtimeMs: info.mtimeMs, size: info.size, body, etag };
-    cache.set(path, file);
-    return file;
-  }
+  const read = staticFileReader(root);
 
   async function serve(request: FastifyRequest, reply: FastifyReply, segments: string[]): Promise<FastifyReply> {
-    if (segments.length === 0 || !segments.every((segment) => SAFE_SEGMENT.test(segment))) throw new NotFoundError();
-    const path = resolve(root, ...segments);
-    if (!path.startsWith(root + sep)) throw new NotFoundError();
-    const file = await load(path);
+    const file = await read(segments);
     if (!file) {
       const built = await stat(resolve(root, LOADER_FILE)).catch(() => null);
       throw built ? new NotFoundError(`No widget file ${segments.join('/')}.`) : new WidgetNotBuiltError();
     }
     const isLoader = segments.length === 1 && segments[0] === LOADER_FILE;
     void reply
-      .header('content-type', CONTENT_TYPES[extname(path)] ?? 'application/octet-stream')
+      .header('content-type', contentTypeOf(file.path))
       .header('cache-control', isLoader ? LOADER_CACHE : HASHED_CACHE)
       .header('etag', file.etag)
       .header('access-control-allow-origin', '*')

@@ -21,5 +21,6 @@ export const AmbassadorResponse = Type.Object({
   rewards: Type.Array(
     Type.Object({ orderId: Type.String(), amount: Type.Integer(), currency: Type.String(), status: RewardStatus }),
   ),
+  confirmed: Type.Optional(Type.Literal(false)),
 });
 

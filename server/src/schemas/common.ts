@@ -41,6 +41,7 @@ export const FraudReason = Type.Union([
   Type.Literal('disposable_email'),
   Type.Literal('ip_velocity'),
   Type.Literal('coupon_site_referrer'),
+  Type.Literal('unconfirmed_ambassador'),
 ]);
 
 export const PercentDiscount = Type.Object({ type: Type.Literal('percent'), percent: Percent });
@@ -68,7 +69,7 @@ export const RewardSkipReason = Type.Union([
 ]);
 
 export const ApiError = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
 });
 
 /** Response schemas of a route: its successes plus the error shape for every 4xx and 5xx. */

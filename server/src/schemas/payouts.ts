@@ -15,3 +15,5 @@ export const PayoutView = Type.Object({
   closedAt: Type.Optional(EpochMs),
   items: Type.Array(Type.Object({ ambassadorCode: Type.String(), amount: Type.Integer() })),
 });
+
+export const PayoutList = Type.Object({ payouts: Type.Array(PayoutView) });

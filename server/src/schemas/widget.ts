@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { WidgetSettings } from './widget-settings.ts';
 import { CustomerId, Email, EpochMs, FriendOffer, OpaqueId, PageUrl, PersonName, ProgramId, ReferralCode, RewardStatus, strict } from './common.ts';
 
 export const ClickRequest = Type.Object(
@@ -34,9 +35,21 @@ export const SessionRequest = Type.Object(
         strict,
       ),
     ),
+    // Any string: a token that is not ours (say, garbled in storage) finds nobody instead of
+    // failing the whole session.
+    joinToken: Type.Optional(Type.String({ maxLength: 128 })),
   },
   strict,
 );
+
+const MoneySchema = Type.Object({ amount: Type.Integer(), currency: Type.String() });
+
+export const AmbassadorProgress = Type.Object({
+  referrals: Type.Integer(),
+  nextMilestone: Type.Optional(Type.Object({ referrals: Type.Integer(), amounts: Type.Array(MoneySchema) })),
+  tier: Type.Optional(Type.String()),
+  nextTier: Type.Optional(Type.Object({ name: Type.String(), fromReferrals: Type.Integer() })),
+});
 
 export const AmbassadorView = Type.Object({
   code: Type.String(),
@@ -64,6 +77,9 @@ export const AmbassadorView = Type.Object({
   totals: Type.Array(
     Type.Object({ currency: Type.String(), pending: Type.Integer(), approved: Type.Integer(), paid: Type.Integer() }),
   ),
+  confirmed: Type.Optional(Type.Literal(false)),
+  progress: Type.Optional(AmbassadorProgress),
+  split: Type.Optional(Type.Object({ choices: Type.Array(Type.Integer()), friendSharePercent: Type.Union([Type.Integer(), Type.Null()]) })),
 });
 
 export const SessionResponse = Type.Object({
@@ -71,4 +87,5 @@ export const SessionResponse = Type.Object({
   offer: Type.Union([FriendOffer, Type.Null()]),
   ambassador: Type.Union([AmbassadorView, Type.Null()]),
   joinRefused: Type.Optional(Type.Union([Type.Literal('join_requires_purchase'), Type.Literal('join_requires_invitation')])),
+  widget: WidgetSettings,
 });

@@ -2,15 +2,19 @@ import type { Static } from '@sinclair/typebox';
 import type * as Wire from '../../../shared/src/wire.ts';
 import type * as DrawsWire from '../../../shared/src/wire-joining-draws.ts';
 import type * as JoiningDrawSchemas from './joining-draws.ts';
+import type * as AdminSessionSchemas from './admin-session.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
 import type * as AnalyticsSchemas from './analytics.ts';
 import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
 import type * as PayoutSchemas from './payouts.ts';
 import type * as PersonalDataSchemas from './personal-data.ts';
+import type * as AttributionSchemas from './program-attribution.ts';
 import type * as RewardSchemas from './rewards.ts';
 import type * as RulesSchemas from './reward-rules.ts';
 import type * as WidgetSchemas from './widget.ts';
+import type * as WidgetJoinSchemas from './widget-join.ts';
+import type * as WidgetSettingsSchemas from './widget-settings.ts';
 
 /**
  * Compile-time proof that the route schemas describe exactly the types of `shared/src/wire.ts`:
@@ -25,6 +29,14 @@ export type WireConformance = [
   Check<Same<Static<typeof WidgetSchemas.ForgetRequest>, Wire.ForgetRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionRequest>, Wire.SessionRequest>>,
   Check<Same<Static<typeof WidgetSchemas.SessionResponse>, Wire.SessionResponse>>,
+  Check<Same<Static<typeof WidgetSettingsSchemas.WidgetSettings>, Wire.WidgetSettings>>,
+  Check<Same<Static<typeof WidgetSettingsSchemas.WidgetTextCatalog>, Wire.WidgetTextCatalog>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.JoinRequest>, Wire.JoinRequest>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.JoinResponse>, Wire.JoinResponse>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.SplitRequest>, Wire.SplitRequest>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.SplitResponse>, Wire.SplitResponse>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.LeaderboardResponse>, Wire.LeaderboardResponse>>,
+  Check<Same<Static<typeof WidgetJoinSchemas.ConfirmResponse>, Wire.ConfirmAmbassadorResponse>>,
   Check<Same<Static<typeof AmbassadorSchemas.AmbassadorResponse>, Wire.AmbassadorResponse>>,
   Check<Same<Static<typeof CouponSchemas.CouponResponse>, Wire.CouponResponse>>,
   Check<Same<Static<typeof ConversionSchemas.ConversionRequest>, Wire.ConversionRequest>>,
@@ -54,4 +66,8 @@ export type WireConformance = [
   Check<Same<Static<typeof JoiningDrawSchemas.RaffleView>, DrawsWire.RaffleView>>,
   Check<Same<Static<typeof JoiningDrawSchemas.ContestRequest>, DrawsWire.ContestRequest>>,
   Check<Same<Static<typeof JoiningDrawSchemas.ContestView>, DrawsWire.ContestView>>,
+  Check<Same<Static<typeof AdminSessionSchemas.AdminSignInRequest>, Wire.AdminSignInRequest>>,
+  Check<Same<Static<typeof AdminSessionSchemas.AdminSessionResponse>, Wire.AdminSessionResponse>>,
+  Check<Same<Static<typeof AttributionSchemas.AttributionSettings>, Wire.AttributionSettings>>,
+  Check<Same<Static<typeof PayoutSchemas.PayoutList>, Wire.PayoutListResponse>>,
 ];

@@ -50,6 +50,7 @@ export function ambassadorResponse(
       currency: reward.currency,
       status: reward.status,
     })),
+    ...(ambassador.confirmed ? {} : { confirmed: false as const }),
   };
 }
 

@@ -28,9 +28,15 @@ export class AmbassadorService {
   /**
    * The one way an ambassador comes to be (the owner API, the widget's signed identity, joining by
    * email): the program's join policy is checked here, so no path can skip it. Someone who is
-   * already an ambassador is found again whatever the policy says now.
+   * already an ambassador is found again whatever the policy says now. `joining`: a visitor
+   * joining by email in the panel (unconfirmed, with a join token's hash), applied only when the
+   * ambassador is created.
    */
-  async ensure(program: ProgramRecord, input: AmbassadorInput): Promise<{ ambassador: AmbassadorRecord; created: boolean }> {
+  async ensure(
+    program: ProgramRecord,
+    input: AmbassadorInput,
+    joining: { confirmed: false; joinTokenHash: string } | null = null,
+  ): Promise<{ ambassador: AmbassadorRecord; created: boolean }> {
     const email = input.email.trim();
     await this.#mayJoin(program, normaliseEmail(email), input.customerId ?? null);
     const seedName = input.name?.trim() || nameFromEmail(email);
@@ -43,6 +49,7 @@ export class AmbassadorService {
         name: input.name?.trim() || null,
         customerId: input.customerId ?? null,
         createdAt: this.#context.clock(),
+        ...joining,
       });
       if (result.status !== 'code_taken') return { ambassador: result.ambassador, created: result.status === 'created' };
     }

@@ -213,9 +213,12 @@ export class ConversionService {
       blockedReferrerDomains: program.blockedReferrerDomains,
     });
     const verdict = fraudVerdict(reasons, program.fraudActions);
+    // Someone who joined by email alone waits for the shop: their rewards are held, never lost.
+    const unconfirmed = !ambassador.confirmed;
+    if (unconfirmed) reasons.push('unconfirmed_ambassador');
     if (first && candidate.via !== 'repeat' && verdict?.action !== 'reject') return notAttributed('not_first_purchase', candidate);
 
-    const status = verdict?.action === 'reject' ? 'rejected' : verdict ? 'held' : 'pending';
+    const status = verdict?.action === 'reject' ? 'rejected' : verdict || unconfirmed ? 'held' : 'pending';
     const planning = rewardPlanning({ program, rules, request, ambassador, repeat: candidate.via === 'repeat', status, reasons, now });
     if (verdict?.action === 'reject') return { ...notAttributed(verdict.rule, candidate), planning };
     return {

@@ -6,6 +6,9 @@ import type { PayoutRecord, ProgramRecord } from '../store/records.ts';
 import type { PayoutSettler } from '../store/store.ts';
 import type { ServiceContext } from './service-context.ts';
 
+/** How many batches `GET /v1/payouts` lists. */
+export const PAYOUT_LIST_LIMIT = 100;
+
 /**
  * Payout batches: made from what each ambassador is owed (approved rewards, net of clawback debts),
  * paid through the ledger once the owner has sent the money, and exported as CSV for sending it.
@@ -28,6 +31,11 @@ export class PayoutService {
     );
     if (!payout) throw new NothingToPayError(`No ambassador is owed at least ${minimum} ${request.currency} (minor units).`);
     return payoutView(payout);
+  }
+
+  /** The latest batches, newest first: enough for the dashboard; older ones stay reachable by id. */
+  async list(program: ProgramRecord): Promise<PayoutView[]> {
+    return (await this.#context.store.listPayouts(program.id, PAYOUT_LIST_LIMIT)).map(payoutView);
   }
 
   async get(program: ProgramRecord, payoutId: number): Promise<PayoutRecord> {

@@ -1,3 +1,4 @@
+import { AdminSessionService } from './admin-sessions.ts';
 import { AmbassadorAdminService } from './ambassador-admin.ts';
 import { AmbassadorService } from './ambassadors.ts';
 import { AnalyticsService } from './analytics.ts';
@@ -7,7 +8,7 @@ import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import { ContestService } from './contests.ts';
 import { FriendOfferService } from './friend-offers.ts';
-import { JoiningService } from './joining.ts';
+import { JoiningService } from './join-policy.ts';
 import { RaffleService } from './raffles.ts';
 import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
@@ -17,6 +18,8 @@ import type { ServiceContext } from './service-context.ts';
 import { UserAgents } from './user-agents.ts';
 import { WebhookService } from './webhooks.ts';
 import { WidgetSessionService } from './widget-session.ts';
+import { JoinService } from './joining.ts';
+import { WidgetSettingsService } from './widget-settings.ts';
 
 export interface Services {
   context: ServiceContext;
@@ -33,14 +36,19 @@ export interface Services {
   webhooks: WebhookService;
   payouts: PayoutService;
   widgetSessions: WidgetSessionService;
+  /** The owner dashboard's sign-in sessions. */
+  adminSessions: AdminSessionService;
   analytics: AnalyticsService;
   ambassadorAdmin: AmbassadorAdminService;
   /** Friend offers as the rules define them, and single-use coupons. */
   friendOffers: FriendOfferService;
   /** Join policy and invitations (the owner's side). */
-  joining: JoiningService;
+  joinPolicy: JoiningService;
   raffles: RaffleService;
   contests: ContestService;
+  widgetSettings: WidgetSettingsService;
+  /** Joining by email in the panel, confirming such ambassadors, and the leaderboard. */
+  joining: JoinService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -50,6 +58,9 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const rewards = new RewardService(context, ambassadors);
   const friendOffers = new FriendOfferService(context, ambassadors);
   const lookups = new CachedLookups(context.store);
+  const widgetSettings = new WidgetSettingsService(context);
+  const joining = new JoinService(context, ambassadors, hashes, userAgents, widgetSettings);
+  const rewardRules = new RewardRulesService(context, ambassadors);
   return {
     context,
     ambassadors,
@@ -58,16 +69,19 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
     rewards,
-    rewardRules: new RewardRulesService(context, ambassadors),
+    rewardRules,
     personalData: new PersonalDataService(context, ambassadors, rewards),
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
+    adminSessions: new AdminSessionService(context),
     analytics: new AnalyticsService(context),
     ambassadorAdmin: new AmbassadorAdminService(context, ambassadors, lookups),
-    widgetSessions: new WidgetSessionService(context, ambassadors, hashes, friendOffers),
+    widgetSessions: new WidgetSessionService(context, ambassadors, hashes, { offers: friendOffers, joining, widgetSettings, rewardRules }),
     friendOffers,
-    joining: new JoiningService(context, lookups),
+    joinPolicy: new JoiningService(context, lookups),
     raffles: new RaffleService(context),
     contests: new ContestService(context),
+    widgetSettings,
+    joining,
   };
 }

@@ -1,34 +1,48 @@
 import { verifyIdentitySignature } from '../../../shared/src/identity-signature.ts';
-import type { SessionRequest, SessionResponse } from '../../../shared/src/wire.ts';
+import type { SessionRequest, SessionResponse, SplitRequest, SplitResponse } from '../../../shared/src/wire.ts';
 import { isIdentityFresh } from '../domain/identity-freshness.ts';
-import { friendOfferTerms } from '../../../shared/src/reward-rules/friend-offer.ts';
-import { InvalidIdentitySignatureError, JoinRequiresInvitationError, JoinRequiresPurchaseError } from '../errors.ts';
+import { InvalidIdentitySignatureError, AmbassadorNotSignedInError, JoinRequiresInvitationError, JoinRequiresPurchaseError } from '../errors.ts';
 import type { AmbassadorRecord, ClickRecord, ProgramRecord } from '../store/records.ts';
 import { normaliseEmail } from '../../../shared/src/email.ts';
 import type { AmbassadorService } from './ambassadors.ts';
-import { ambassadorView } from './ambassador-views.ts';
+import { ambassadorPanelView } from './ambassador-panel-view.ts';
+import type { JoinService } from './joining.ts';
+import type { RewardRulesService } from './reward-rules.ts';
+import type { WidgetSettingsService } from './widget-settings.ts';
+
+/** The services a session uses besides the ambassadors' (friend offers, joining by email,
+ * settings, the split). */
+export interface WidgetSessionHelpers {
+  offers: FriendOfferService;
+  joining: JoinService;
+  widgetSettings: WidgetSettingsService;
+  rewardRules: RewardRulesService;
+}
 import type { ClientHashes } from './client-hashes.ts';
 import type { ClientInfo } from './clicks.ts';
 import type { FriendOfferService } from './friend-offers.ts';
 import type { ServiceContext } from './service-context.ts';
+
+/** Who the session is for: an ambassador, or a signed-in customer the join policy keeps out. */
+type SignedIn = { ambassador: AmbassadorRecord } | { refused: NonNullable<SessionResponse['joinRefused']> };
 
 /** Everything the widget's panel needs in one answer: the program, the friend offer, the ambassador. */
 export class WidgetSessionService {
   readonly #context: ServiceContext;
   readonly #ambassadors: AmbassadorService;
   readonly #hashes: ClientHashes;
-  readonly #offers: FriendOfferService;
+  readonly #helpers: WidgetSessionHelpers;
 
-  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes, offers: FriendOfferService) {
+  constructor(context: ServiceContext, ambassadors: AmbassadorService, hashes: ClientHashes, helpers: WidgetSessionHelpers) {
     this.#context = context;
     this.#ambassadors = ambassadors;
     this.#hashes = hashes;
-    this.#offers = offers;
+    this.#helpers = helpers;
   }
 
   async session(program: ProgramRecord, request: SessionRequest, client: ClientInfo): Promise<SessionResponse> {
     const { store, clock } = this.#context;
-    const signedIn = request.identity ? await this.#identify(program, request, client) : null;
+    const signedIn = await this.#signedIn(program, request, client);
     const identified = signedIn && 'ambassador' in signedIn ? signedIn.ambassador : null;
 
     let offer: SessionResponse['offer'] = null;
@@ -41,19 +55,38 @@ export class WidgetSessionService {
       const click = referrer && request.referral.clickId ? await store.findClick(program.id, request.referral.clickId) : null;
       const referral = click && click.ambassadorId === referrer?.id ? click : null;
       if (referrer && !own && !(await store.hasBoughtThrough(referrer.id, request.visitorId))) {
-        offer = await this.#offers.offerFor(program, referrer, request.visitorId, referral?.createdAt ?? clock());
+        offer = await this.#helpers.offers.offerFor(program, referrer, request.visitorId, referral?.createdAt ?? clock());
       }
       // A customer the join policy keeps out is still a referred friend.
       const customer = request.identity ? { email: request.identity.email, customerId: request.identity.customerId ?? null } : null;
       if (referrer && !own && customer) await this.#bind(program, referrer, customer, referral);
     }
 
-    const rules = identified ? await this.#offers.rules(program) : null;
-    const ambassador = identified
-      ? ambassadorView(this.#context.publicUrl(), program, identified, await store.summariseAmbassador(identified.id), rules ? friendOfferTerms(rules.friendOffer) : undefined)
-      : null;
+    const [ambassador, widget] = await Promise.all([
+      identified ? ambassadorPanelView(this.#context, program, identified) : null,
+      this.#helpers.widgetSettings.get(program),
+    ]);
     const refused = signedIn && 'refused' in signedIn ? { joinRefused: signedIn.refused } : {};
-    return { program: { id: program.id, name: program.name }, offer, ambassador, ...refused };
+    return { program: { id: program.id, name: program.name }, offer, ambassador, widget, ...refused };
+  }
+
+  /** `POST /v1/widget/split`: the signed-in ambassador picks the friend's share of their rewards. */
+  async chooseSplit(program: ProgramRecord, request: SplitRequest, client: ClientInfo): Promise<SplitResponse> {
+    const signedIn = await this.#signedIn(program, request, client);
+    if (!signedIn || !('ambassador' in signedIn)) throw new AmbassadorNotSignedInError();
+    const choices = await this.#helpers.rewardRules.setChoices(program, signedIn.ambassador.code, { friendSharePercent: request.friendSharePercent });
+    return { friendSharePercent: choices.friendSharePercent };
+  }
+
+  /** A signed identity (which wins), else the join token of someone who joined by email, else nobody. */
+  async #signedIn(
+    program: ProgramRecord,
+    request: Pick<SessionRequest, 'visitorId' | 'identity' | 'joinToken'>,
+    client: ClientInfo,
+  ): Promise<SignedIn | null> {
+    if (request.identity) return this.#identify(program, request, client);
+    const joined = request.joinToken ? await this.#helpers.joining.byToken(program, request.joinToken) : null;
+    return joined ? { ambassador: joined } : null;
   }
 
   /** A referred visitor identified: their later purchases are the referrer's, on any device. */
@@ -78,11 +111,7 @@ export class WidgetSessionService {
 
   /** Verifies the shop's signature, then creates or finds the ambassador and remembers this
    * browser and where it connects from (the self-referral rules compare both). */
-  async #identify(
-    program: ProgramRecord,
-    request: SessionRequest,
-    client: ClientInfo,
-  ): Promise<{ ambassador: AmbassadorRecord } | { refused: NonNullable<SessionResponse['joinRefused']> }> {
+  async #identify(program: ProgramRecord, request: Pick<SessionRequest, 'visitorId' | 'identity'>, client: ClientInfo): Promise<SignedIn> {
     const identity = request.identity;
     if (!identity) throw new InvalidIdentitySignatureError();
     const signed = {

@@ -78,6 +78,9 @@ export interface AmbassadorRecord {
   createdAt: number;
   /** When the owner blocked the ambassador: their link and code stop earning. Absent or null: not blocked. */
   blockedAt?: number | null;
+  /** false for a visitor who joined by email in the panel until the owner confirms them: their
+   * rewards are held (`unconfirmed_ambassador`) until then. */
+  confirmed: boolean;
 }
 
 /** One immutable version of a program's reward rules. */

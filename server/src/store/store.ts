@@ -1,4 +1,5 @@
 import type { RewardRules } from '../../../shared/src/reward-rules/rules.ts';
+import type { WidgetSettings } from '../../../shared/src/wire.ts';
 import type { RewardChange } from '../domain/reward-ledger.ts';
 import type {
   AmbassadorRecord,
@@ -173,6 +174,25 @@ export interface Store extends AnalyticsStore {
   /** Sends a delivery again from `at`, retrying until `giveUpAt`; false if it is not the program's. */
   redeliverWebhook(programId: string, deliveryId: number, at: number, giveUpAt: number): Promise<boolean>;
 
+  // Widget settings and joining by email
+  getWidgetSettings(programId: string): Promise<WidgetSettings | null>;
+  saveWidgetSettings(programId: string, settings: WidgetSettings, at: number): Promise<void>;
+  /** Not erased. */
+  findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null>;
+  /** The ambassador whose join token hashes to this (not erased, in this program). */
+  findAmbassadorByJoinToken(programId: string, tokenHash: string): Promise<AmbassadorRecord | null>;
+  /** Marks the ambassador confirmed and applies `plan` to each of their held rewards, in one
+   * transaction; `released` counts the rewards `plan` changed. */
+  confirmAmbassador(
+    ambassadorId: number,
+    plan: (reward: RewardRecord) => RewardUpdate | null,
+    entry: LedgerContext,
+  ): Promise<{ changed: boolean; released: number }>;
+  /** Attributed first purchases not refunded in full or canceled, as in the reward maths. */
+  successfulReferrals(ambassadorId: number): Promise<number>;
+  /** The program's ambassadors with the most successful referrals (at least one), best first. */
+  leaderboard(programId: string, limit: number): Promise<Array<{ ambassador: AmbassadorRecord; referrals: number }>>;
+
   // Payouts
   /** Makes an open batch of what `plan` picks among the rewards owed in `currency`; null when it
    * picks nothing. Rewards in another open batch are not offered. */
@@ -184,6 +204,8 @@ export interface Store extends AnalyticsStore {
     at: number,
   ): Promise<PayoutRecord | null>;
   getPayout(programId: string, payoutId: number): Promise<PayoutRecord | null>;
+  /** The program's latest batches, newest first. */
+  listPayouts(programId: string, limit: number): Promise<PayoutRecord[]>;
   /** Pays an open batch: `settle` turns its lines (with each reward as it is now) into ledger
    * changes, or throws to refuse. A batch that is not open comes back unchanged. */
   markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null>;
@@ -197,7 +219,6 @@ export interface Store extends AnalyticsStore {
   findFriendCoupon(programId: string, code: string): Promise<FriendCouponRecord | null>;
 
   // Who may join
-  findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null>;
   setJoinPolicy(programId: string, policy: JoinPolicy): Promise<void>;
   /** Idempotent per (program, normalised email). */
   invite(programId: string, email: string, emailNormalised: string, at: number): Promise<{ invitation: InvitationRecord; created: boolean }>;
@@ -219,6 +240,27 @@ export interface Store extends AnalyticsStore {
   listContests(programId: string): Promise<ContestRecord[]>;
   /** Freezes the contest's standings (`rank` of its referrals) once; a settled contest comes back unchanged. */
   settleContest(programId: string, id: number, rank: (referrals: ContestReferrals[]) => ContestStanding[], at: number): Promise<ContestRecord | null>;
+  /** Changes the program's attribution window and model; false if there is no such program. */
+  setAttribution(programId: string, settings: AttributionSettings): Promise<boolean>;
+
+  // Owner dashboard sessions
+  createAdminSession(session: AdminSessionRecord): Promise<void>;
+  /** The session with this token hash, unless it has expired by `now`. */
+  findAdminSession(tokenHash: string, now: number): Promise<AdminSessionRecord | null>;
+  deleteAdminSession(tokenHash: string): Promise<boolean>;
+  /** Deletes the sessions expired by `now`; returns how many. */
+  deleteExpiredAdminSessions(now: number): Promise<number>;
+}
+
+export type AttributionSettings = Pick<ProgramRecord, 'attributionWindowMs' | 'attributionModel'>;
+
+/** A signed-in owner dashboard: only the hash of the cookie's token is kept. */
+export interface AdminSessionRecord {
+  tokenHash: string;
+  programId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
 }
 
 export type PayoutSettler = (
@@ -290,6 +332,10 @@ export interface NewAmbassador {
   name: string | null;
   customerId: string | null;
   createdAt: number;
+  /** false: joined by email in the panel, not confirmed by the shop. Default true. */
+  confirmed?: boolean;
+  /** sha256 of the join token given to the browser that joined; stored only when created. */
+  joinTokenHash?: string | null;
 }
 
 export type InsertAmbassadorResult =

@@ -47,7 +47,7 @@ export interface TestApp {
   /** Server-to-server call with a program's secret key (the demo program's unless told). */
   api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, secretKey?: string): Promise<LightMyRequestResponse>;
   /** Browser API call from the demo shop's origin unless told. */
-  widget(path: 'clicks' | 'session' | 'forget' | 'events', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  widget(path: 'clicks' | 'session' | 'forget' | 'events' | 'join' | 'split', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Creates an ambassador through the API and returns its code. */
   ambassador(email: string, extra?: { name?: string; customerId?: string }, secretKey?: string): Promise<string>;
@@ -61,7 +61,7 @@ export interface TestApp {
  * the demo shop, and `other`) and a hand-moved clock.
  */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'widgetDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> = {},
+  options: Partial<Pick<AppOptions, 'widgetDir' | 'adminDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-server-test-'));
   const dbPath = join(dir, 'test.sqlite');
@@ -86,6 +86,7 @@ export async function createTestApp(
     clock: clock.read,
     publicUrl: 'http://sarafan.test',
     widgetDir: options.widgetDir ?? join(dir, 'no-widget'),
+    adminDir: options.adminDir ?? join(dir, 'no-admin'),
     ipSalt: 'test-salt',
     ...(options.clickBatch ? { clickBatch: options.clickBatch } : {}),
     ...(options.fallbackProgramId ? { fallbackProgramId: options.fallbackProgramId } : {}),

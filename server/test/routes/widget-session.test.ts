@@ -22,7 +22,12 @@ describe('POST /v1/widget/session', () => {
     const response = await session({});
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.json()).toEqual({ program: { id: 'demo', name: 'Sarafan demo shop' }, offer: null, ambassador: null });
+    expect(response.json()).toEqual({
+      program: { id: 'demo', name: 'Sarafan demo shop' },
+      offer: null,
+      ambassador: null,
+      widget: { texts: {}, theme: {}, leaderboard: false },
+    });
   });
 
   it("shows a referred friend the ambassador's offer", async () => {
@@ -63,6 +68,17 @@ describe('POST /v1/widget/session', () => {
     expect(second.name).toBe('Jane');
     expect(t.count('ambassadors')).toBe(1);
     expect(t.count('ambassador_visitors')).toBe(2);
+  });
+
+  it('prefers the signed identity over a join token, and ignores a join token of nobody', async () => {
+    const joined = (await t.widget('join', { programId: 'demo', visitorId: 'visitor-9', email: 'carol@example.com' })).json();
+    const both = (await session({ identity: identity('alice@example.com'), joinToken: joined.joinToken })).json();
+    expect(both.ambassador.code).toMatch(/^ALICE/);
+    expect((await session({ joinToken: joined.joinToken })).json().ambassador.code).toBe(joined.ambassador.code);
+    const garbled = await session({ joinToken: 'not-a-token' });
+    expect(garbled.statusCode).toBe(200);
+    expect(garbled.json().ambassador).toBeNull();
+    expect((await session({ joinToken: 'x'.repeat(129) })).statusCode).toBe(400);
   });
 
   it("hides the offer of the ambassador's own link", async () => {

@@ -27,6 +27,7 @@ const alice: AmbassadorRecord = {
   code: 'ALICE2345',
   email: 'alice@example.com',
   emailNormalised: 'alice@example.com',
+  confirmed: true,
   tier: null,
   friendSharePercent: null,
   name: null,

@@ -20,6 +20,7 @@ export function loadSession(context: PanelContext): Promise<SessionResponse | nu
     // Only what the server knows: a referral waiting for consent also carries its landing URL.
     referral: context.referral ? { code: context.referral.code, clickId: context.referral.clickId } : undefined,
     identity: toIdentity(context.identity) ?? undefined,
+    joinToken: storedJoinToken(),
   };
   const key = JSON.stringify(request);
   let session = sessions.get(key);
@@ -49,6 +50,16 @@ async function fetchSession(server: string, request: SessionRequest): Promise<Se
     return null;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The token `POST /v1/widget/join` gave this browser (`JOIN_TOKEN_KEY` in `extras/join-token.ts`;
+ * spelled out here so that the panel entry exports nothing more for the extras chunk). */
+function storedJoinToken(): string | undefined {
+  try {
+    return localStorage.sarafan_join;
+  } catch {
+    // Storage blocked: this visitor joins again on every visit.
   }
 }
 

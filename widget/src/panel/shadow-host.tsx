@@ -9,9 +9,10 @@ let css = panelCss(undefined);
  */
 let sheet: CSSStyleSheet | undefined;
 
-/** `data-theme` of the script tag: every placement rendered from now on follows it. */
-export function applyTheme(theme: string | undefined): void {
-  css = panelCss(theme);
+/** `data-theme` of the script tag (else the owner's mode) and the owner's theme as CSS (`extras`):
+ * every placement rendered from now on follows them. */
+export function applyTheme(theme: string | undefined, extra = ''): void {
+  css = panelCss(theme) + extra;
   try {
     (sheet ||= new CSSStyleSheet()).replaceSync(css);
   } catch {

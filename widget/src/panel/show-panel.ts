@@ -6,7 +6,7 @@ import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
 import { applyTheme } from './shadow-host.tsx';
 import { forgetReferral } from './forget-referral.ts';
 import { clearSessions, loadSession } from './session.ts';
-import { messagesFor, pageLanguage, withTexts } from './translations.ts';
+import { messagesFor, pageLanguage } from './translations.ts';
 
 /** Set by `purchase` or `open`, cleared once the dialog was shown (or could not be). */
 let dialogWanted: 'purchase' | 'open' | null = null;
@@ -33,10 +33,13 @@ async function update(context: PanelContext): Promise<void> {
   const lang = pageLanguage(dataset.lang);
   // The language chunk (if any) and the dialog chunk (if wanted) arrive while the session is on
   // its way. The dialog is its own chunk: most pages only show inline panels and the offer.
-  const [session, messages, dialog] = await Promise.all([
+  // The extras (owner's settings, joining, badge, progress, split, leaderboard) are a chunk of
+  // their own too; without them the panel still renders.
+  const [session, messages, dialog, extras] = await Promise.all([
     loadSession(context),
     messagesFor(lang),
     dialogWanted && import('./dialog-placement.tsx'),
+    import('./extras/extras.tsx').catch(warn),
   ]);
   if (ticket !== latest) return;
   // Server down or slow: overlays stay hidden and inline mounts keep the shop's own content.
@@ -44,8 +47,10 @@ async function update(context: PanelContext): Promise<void> {
     dialogWanted = null;
     return;
   }
-  const t = withTexts(messages, dataset.texts);
-  applyTheme(dataset.theme);
+  // The extras merge the texts (theirs, the owner's, then `data-texts`) and set the theme. Should
+  // their chunk fail to load, the panel still shows, with the built-in texts and scheme.
+  const t = extras ? await extras.prepare(session, messages, context, lang) : (applyTheme(dataset.theme), messages);
+  if (ticket !== latest) return;
   for (const mount of mounts) renderInline(mount, session, t, lang);
   renderOffer(session.offer, t);
   if (dialogWanted && dialog && dialog.openDialog(session, dialogWanted, t, lang) && dialogWanted === 'purchase') {
@@ -59,5 +64,6 @@ export async function resetPanel(): Promise<void> {
   (await import('./dialog-placement.tsx')).closeDialog();
   hideOffer();
   clearSessions();
+  (await import('./extras/extras.tsx')).resetExtras();
   dialogWanted = null;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionResponse } from '../../../shared/src/wire.ts';
 import { SESSION_TIMEOUT_MS } from '../../src/panel/session.ts';
 import { panelCss } from '../../src/panel/styles.ts';
+import { EXTRA_CSS } from '../../src/panel/extras/extra-styles.ts';
 import { resetPanel, show } from '../../src/panel/show-panel.ts';
 import { SERVER, adoptedCss, aliceOffer, ambassadorView, byTestId, identity, json, panelContext, session, shadowOf, stubServer } from '../fixtures.ts';
 
@@ -118,7 +119,7 @@ describe('inline mount point', () => {
     serve(session());
     await show(panelContext());
     const root = shadowOf('[data-sarafan-panel]');
-    expect(root.querySelector('style')?.textContent).toBe(panelCss(undefined));
+    expect(root.querySelector('style')?.textContent).toBe(panelCss(undefined) + EXTRA_CSS);
     expect(byTestId(root, 'sarafan-intro')).toBeTruthy();
     expect(warn).not.toHaveBeenCalled();
   });

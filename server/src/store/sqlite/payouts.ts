@@ -46,6 +46,9 @@ export function createPayouts(db: Database, ledger: Ledger) {
   const linesOf = db.prepare<{ payoutId: number }, { reward_id: number; move: PayoutLine['move']; amount: number }>(
     'SELECT reward_id, move, amount FROM payout_lines WHERE payout_id = @payoutId ORDER BY reward_id',
   );
+  const recentIds = db
+    .prepare<{ programId: string; limit: number }, number>('SELECT id FROM payouts WHERE program_id = @programId ORDER BY id DESC LIMIT @limit')
+    .pluck();
   const rewardById = db.prepare<{ rewardId: number }, RewardRow>('SELECT * FROM rewards WHERE id = @rewardId');
   const close = db.prepare(`UPDATE payouts SET status = @status, closed_at = @at WHERE id = @payoutId AND status = 'open'`);
 
@@ -117,6 +120,8 @@ export function createPayouts(db: Database, ledger: Ledger) {
 
   return {
     find,
+    list: (programId: string, limit: number) =>
+      recentIds.all({ programId, limit }).flatMap((payoutId) => find(programId, payoutId) ?? []),
     create: (programId: string, currency: string, minimumAmount: number, plan: (rewards: PayableReward[]) => PayoutItem[], at: number) =>
       create.immediate(programId, currency, minimumAmount, plan, at),
     markPaid: (programId: string, payoutId: number, settle: PayoutSettler, context: LedgerContext) =>

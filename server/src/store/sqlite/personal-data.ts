@@ -36,6 +36,8 @@ export function createPersonalData(db: Database) {
   );
   const eraseBrowsers = db.prepare('DELETE FROM ambassador_visitors WHERE ambassador_id = @ambassadorId');
   const eraseFingerprints = db.prepare('DELETE FROM ambassador_fingerprints WHERE ambassador_id = @ambassadorId');
+  // A join token is a browser of the ambassador's too (they joined by email in the panel there).
+  const eraseJoinTokens = db.prepare('DELETE FROM ambassador_join_tokens WHERE ambassador_id = @ambassadorId');
   // The normalised email stays unique per program, and no real address can collide with it.
   const eraseAmbassador = db.prepare(
     `UPDATE ambassadors SET email = '', email_normalised = 'erased:' || id, name = NULL, customer_id = NULL, erased_at = @at
@@ -49,6 +51,7 @@ export function createPersonalData(db: Database) {
     eraseBindings.run(person);
     eraseBrowsers.run(person);
     eraseFingerprints.run(person);
+    eraseJoinTokens.run(person);
     return eraseAmbassador.run({ ambassadorId: person.ambassadorId, at }).changes === 1;
   });
 

@@ -71,6 +71,8 @@ export interface AmbassadorRow {
   friend_share_percent: number | null;
   created_at: number;
   blocked_at: number | null;
+  /** 0 for an ambassador who joined by email and is not confirmed yet (migration 009). */
+  confirmed: number;
 }
 
 export interface ClickRow {
@@ -218,6 +220,7 @@ export function ambassadorFromRow(row: AmbassadorRow): AmbassadorRecord {
     friendSharePercent: row.friend_share_percent,
     createdAt: row.created_at,
     blockedAt: row.blocked_at,
+    confirmed: row.confirmed !== 0,
   };
 }
 

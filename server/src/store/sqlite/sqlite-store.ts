@@ -26,6 +26,8 @@ import type { DeliveryOutcome } from '../../domain/webhook-retry.ts';
 import type { PayableReward, PayoutItem } from '../../domain/payouts.ts';
 import type { RewardRules } from '../../../../shared/src/reward-rules/rules.ts';
 import type {
+  AdminSessionRecord,
+  AttributionSettings,
   ClickWrite,
   ClickWriteResult,
   CustomerKeys,
@@ -56,6 +58,8 @@ import type {
   NewRaffle,
   RaffleRecord,
 } from '../rules-records.ts';
+import { createAdminSessions } from './admin-sessions.ts';
+import { createProgramAttribution } from './program-attribution.ts';
 import { ClickWriteThread } from './click-write-thread.ts';
 import { createClickWriter } from './click-writes.ts';
 import { createConversionWrites } from './conversion-writes.ts';
@@ -82,6 +86,8 @@ import type {
   RewardExportRow,
   TimeRange,
 } from '../analytics-store.ts';
+import { createWidgetStore } from './widget-store.ts';
+import type { WidgetSettings } from '../../../../shared/src/wire.ts';
 import {
   ambassadorFromRow,
   clickFromRow,
@@ -133,8 +139,11 @@ export class SqliteStore implements Store {
   readonly #rules: ReturnType<typeof createRewardRules>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #personalData: ReturnType<typeof createPersonalData>;
+  readonly #adminSessions: ReturnType<typeof createAdminSessions>;
+  readonly #attribution: ReturnType<typeof createProgramAttribution>;
   readonly #analytics: ReturnType<typeof createAnalyticsQueries>;
   readonly #ambassadorList: ReturnType<typeof createAmbassadorList>;
+  readonly #widget: ReturnType<typeof createWidgetStore>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
@@ -160,8 +169,11 @@ export class SqliteStore implements Store {
     this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
+    this.#adminSessions = createAdminSessions(db);
+    this.#attribution = createProgramAttribution(db);
     this.#analytics = createAnalyticsQueries(db);
     this.#ambassadorList = createAmbassadorList(db);
+    this.#widget = createWidgetStore(db, this.#ledger);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
@@ -206,8 +218,8 @@ export class SqliteStore implements Store {
       originsOf: db.prepare<[string], string>('SELECT origin FROM program_origins WHERE program_id = ? ORDER BY origin').pluck(),
       originAllowedAnywhere: db.prepare<[string], number>('SELECT 1 FROM program_origins WHERE origin = ? LIMIT 1').pluck(),
       insertAmbassador: db.prepare(
-        `INSERT INTO ambassadors (program_id, code, email, email_normalised, name, customer_id, created_at)
-         VALUES (@programId, @code, @email, @emailNormalised, @name, @customerId, @createdAt)
+        `INSERT INTO ambassadors (program_id, code, email, email_normalised, name, customer_id, created_at, confirmed)
+         VALUES (@programId, @code, @email, @emailNormalised, @name, @customerId, @createdAt, @confirmed)
          ON CONFLICT (program_id, email_normalised) DO NOTHING`,
       ),
       fillAmbassador: db.prepare(
@@ -355,14 +367,16 @@ export class SqliteStore implements Store {
     try {
       return this.#db
         .transaction((): InsertAmbassadorResult => {
-          const inserted = this.#sql.insertAmbassador.run(ambassador);
-          if (inserted.changes === 0) this.#sql.fillAmbassador.run(ambassador);
+          const { joinTokenHash, confirmed, ...fields } = ambassador;
+          const inserted = this.#sql.insertAmbassador.run({ ...fields, confirmed: confirmed === false ? 0 : 1 });
+          if (inserted.changes === 0) this.#sql.fillAmbassador.run(fields);
           const row = this.#sql.ambassadorByEmail.get({
             programId: ambassador.programId,
             emailNormalised: ambassador.emailNormalised,
           });
           if (!row) throw new Error('ambassador vanished inside its own transaction');
           if (inserted.changes === 1) {
+            if (joinTokenHash) this.#widget.insertToken(joinTokenHash, row.id, ambassador.createdAt);
             const { code, email, name, customerId, createdAt } = ambassadorFromRow(row);
             this.#outbox.enqueue(ambassador.programId, 'ambassador.created', { ambassador: { code, email, name, customerId, createdAt } }, ambassador.createdAt);
           }
@@ -517,6 +531,34 @@ export class SqliteStore implements Store {
     return this.#rewards.approveDue(programId, entry, limit);
   }
 
+  async getWidgetSettings(programId: string): Promise<WidgetSettings | null> {
+    return this.#widget.settings(programId);
+  }
+
+  async saveWidgetSettings(programId: string, settings: WidgetSettings, at: number): Promise<void> {
+    this.#widget.saveSettings(programId, settings, at);
+  }
+
+  async findAmbassadorByJoinToken(programId: string, tokenHash: string): Promise<AmbassadorRecord | null> {
+    return this.#widget.byToken(programId, tokenHash);
+  }
+
+  async confirmAmbassador(
+    ambassadorId: number,
+    plan: (reward: RewardRecord) => RewardUpdate | null,
+    entry: LedgerContext,
+  ): Promise<{ changed: boolean; released: number }> {
+    return this.#widget.confirm(ambassadorId, plan, entry);
+  }
+
+  async successfulReferrals(ambassadorId: number): Promise<number> {
+    return this.#widget.successfulReferrals(ambassadorId);
+  }
+
+  async leaderboard(programId: string, limit: number): Promise<Array<{ ambassador: AmbassadorRecord; referrals: number }>> {
+    return this.#widget.leaderboard(programId, limit);
+  }
+
   async ledgerOf(ambassadorId: number): Promise<{ entries: LedgerEntryRecord[]; balances: LedgerBalanceRecord[] }> {
     return this.#db.transaction(() => ({
       entries: this.#ledger.entriesOf(ambassadorId),
@@ -589,12 +631,36 @@ export class SqliteStore implements Store {
     return this.#payouts.find(programId, payoutId);
   }
 
+  async listPayouts(programId: string, limit: number): Promise<PayoutRecord[]> {
+    return this.#payouts.list(programId, limit);
+  }
+
   async markPayoutPaid(programId: string, payoutId: number, settle: PayoutSettler, entry: LedgerContext): Promise<PayoutRecord | null> {
     return this.#payouts.markPaid(programId, payoutId, settle, entry);
   }
 
   async cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null> {
     return this.#payouts.cancel(programId, payoutId, at);
+  }
+
+  async setAttribution(programId: string, settings: AttributionSettings): Promise<boolean> {
+    return this.#attribution.set(programId, settings);
+  }
+
+  async createAdminSession(session: AdminSessionRecord): Promise<void> {
+    this.#adminSessions.insert(session);
+  }
+
+  async findAdminSession(tokenHash: string, now: number): Promise<AdminSessionRecord | null> {
+    return this.#adminSessions.find(tokenHash, now);
+  }
+
+  async deleteAdminSession(tokenHash: string): Promise<boolean> {
+    return this.#adminSessions.delete(tokenHash);
+  }
+
+  async deleteExpiredAdminSessions(now: number): Promise<number> {
+    return this.#adminSessions.deleteExpired(now);
   }
 
   // The owner's dashboard (AnalyticsStore)
@@ -658,8 +724,7 @@ export class SqliteStore implements Store {
   }
 
   async findAmbassadorByEmail(programId: string, emailNormalised: string): Promise<AmbassadorRecord | null> {
-    const row = this.#sql.ambassadorByEmail.get({ programId, emailNormalised });
-    return row ? ambassadorFromRow(row) : null;
+    return this.#widget.byEmail(programId, emailNormalised);
   }
 
   async setJoinPolicy(programId: string, policy: JoinPolicy): Promise<void> {

@@ -1,0 +1,153 @@
+import { useState } from 'preact/hooks';
+import type { AmbassadorListResponse, AmbassadorResponse, LedgerResponse, OwnerRewardView, ProgramResponse } from '../../../../shared/src/wire.ts';
+import { api, errorText } from '../api.ts';
+import { Notice, Status } from '../components/status.tsx';
+import { count, dateTime, money } from '../format.ts';
+import { href } from '../router.ts';
+import { useApi } from '../use-api.ts';
+
+/** One ambassador: what they brought, their ledger, their fraud flags, and the owner's switches. */
+export function AmbassadorPage({ code }: { code: string }) {
+  const ambassador = useApi<AmbassadorResponse>(`/v1/ambassadors/${encodeURIComponent(code)}`);
+  const ledger = useApi<LedgerResponse>(`/v1/ambassadors/${encodeURIComponent(code)}/ledger`);
+  const listed = useApi<AmbassadorListResponse>(`/v1/ambassadors?q=${encodeURIComponent(code)}&limit=5`);
+  const rewards = useApi<{ rewards: OwnerRewardView[] }>('/v1/rewards');
+  const program = useApi<ProgramResponse>('/v1/program');
+  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const item = listed.data?.items.find((candidate) => candidate.code === code) ?? null;
+  const flagged = (rewards.data?.rewards ?? []).filter((reward) => reward.ambassadorCode === code && reward.reasons.length > 0);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    setNotice(null);
+    try {
+      await action();
+      setNotice({ text: done, kind: 'info' });
+      listed.reload();
+    } catch (error) {
+      setNotice({ text: errorText(error), kind: 'error' });
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <a href={href('ambassadors')}>← Ambassadors</a>
+      </p>
+      <Status loaded={ambassador}>
+        {(data) => (
+          <>
+            <h1>
+              {data.name ?? data.email} <span class="muted">{data.code}</span>
+            </h1>
+            <dl class="metrics">
+              <div class="card"><dt>Email</dt><dd>{data.email}</dd></div>
+              <div class="card"><dt>Joined</dt><dd>{dateTime(data.createdAt)}</dd></div>
+              <div class="card"><dt>Clicks</dt><dd><strong>{count(data.clicks)}</strong></dd></div>
+              <div class="card"><dt>Friends who bought</dt><dd><strong>{count(data.conversions)}</strong></dd></div>
+            </dl>
+            <p>
+              Link: <code>{data.link}</code> · coupon <code>{data.couponCode}</code>
+            </p>
+          </>
+        )}
+      </Status>
+
+      <section aria-labelledby="switches-title">
+        <h2 id="switches-title">Tier and access</h2>
+        <Notice text={notice?.text ?? null} kind={notice?.kind} />
+        <div class="toolbar">
+          <label>
+            Tier{' '}
+            <select
+              value={item?.tier ?? ''}
+              disabled={!program.data}
+              onChange={(event) => {
+                const tier = event.currentTarget.value || null;
+                void run(() => api('PUT', `/v1/ambassadors/${encodeURIComponent(code)}/reward-choices`, { tier }), tier ? `Tier set to ${tier}.` : 'Tier follows referrals again.');
+              }}
+            >
+              <option value="">Earned by referrals</option>
+              {(program.data?.rules.rules.tiers ?? []).map((tier) => (
+                <option key={tier.name} value={tier.name}>
+                  {tier.name}
+                  {tier.fromReferrals === null ? ' (VIP)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              const blocked = !item?.blocked;
+              void run(() => api('POST', `/v1/ambassadors/${encodeURIComponent(code)}/block`, { blocked }), blocked ? 'Blocked: their link earns nothing now.' : 'Unblocked.');
+            }}
+          >
+            {item?.blocked ? 'Unblock' : 'Block'}
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="flags-title">
+        <h2 id="flags-title">Fraud flags</h2>
+        {flagged.length === 0 ? (
+          <p class="muted">None among the latest rewards.</p>
+        ) : (
+          <ul>
+            {flagged.map((reward) => (
+              <li key={reward.id}>
+                Order {reward.orderId}: {reward.reasons.join(', ')} ({reward.status})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ledger-title">
+        <h2 id="ledger-title">Ledger</h2>
+        <Status loaded={ledger}>
+          {(data) => (
+            <>
+              <ul>
+                {data.balances.map((balance) => (
+                  <li key={balance.currency}>
+                    {balance.currency}: held {money(balance.held, balance.currency)}, pending {money(balance.pending, balance.currency)},
+                    owed {money(balance.approved, balance.currency)}, paid {money(balance.paid, balance.currency)}
+                  </li>
+                ))}
+              </ul>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Order</th>
+                    <th scope="col">Amount</th>
+                    <th scope="col">Move</th>
+                    <th scope="col">Why</th>
+                    <th scope="col">Who</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.entries.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>{dateTime(entry.createdAt)}</td>
+                      <td>{entry.orderId}</td>
+                      <td>{money(entry.amount, entry.currency)}</td>
+                      <td>
+                        {entry.from} → {entry.to}
+                      </td>
+                      <td>
+                        {entry.reason}
+                        {entry.note ? `: ${entry.note}` : ''}
+                      </td>
+                      <td>{entry.actor}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </Status>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { AttributionSettingsForm } from './settings-attribution.tsx';
+import { RulesSettings } from './settings-rules.tsx';
+import { WebhookSettings } from './settings-webhooks.tsx';
+import { WidgetSettingsForm } from './settings-widget.tsx';
+
+export function SettingsPage() {
+  return (
+    <>
+      <h1>Program settings</h1>
+      <RulesSettings />
+      <AttributionSettingsForm />
+      <WidgetSettingsForm />
+      <WebhookSettings />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The owner dashboard in real Chromium against the real tracking server and demo shop: sign in
+ * with the secret key, see the overview's numbers equal the analytics API's, approve a held reward
+ * from the review queue, and change a widget text that the demo shop's panel then shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AnalyticsOverview } from '../../shared/src/wire.ts';
+import { axeScan } from '../support/axe.ts';
+import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
+import { buyFirstProduct } from '../support/shop-pages.ts';
+import { Visitors } from '../support/visitors.ts';
+
+const DAY_MS = 86_400_000;
+
+let stack: DemoStack;
+let visitors: Visitors;
+let owner: Page;
+let heldRewardId = 0;
+let heldOrderId = '';
+
+beforeAll(async () => {
+  stack = await startDemoStack();
+  visitors = await Visitors.launch();
+  // A referral story through the real API: Carol's coupon brings one friend who buys and one
+  // with a throwaway address, whose reward the fraud rules hold for review.
+  const carol = await stack.api('POST', '/v1/ambassadors', { email: 'carol@example.com', name: 'Carol' });
+  expect(carol.status).toBe(201);
+  const code = carol.body.code as string;
+  const friend = await stack.api('POST', '/v1/conversions', { orderId: 'e2e-1', amount: 5_000, currency: 'EUR', couponCode: code, customer: { email: 'dave@example.com' } });
+  expect(friend.body.reward.status).toBe('pending');
+  heldOrderId = 'e2e-2';
+  const throwaway = await stack.api('POST', '/v1/conversions', { orderId: heldOrderId, amount: 8_000, currency: 'EUR', couponCode: code, customer: { email: 'eve@mailinator.com' } });
+  expect(throwaway.body.reward).toMatchObject({ status: 'held' });
+  heldRewardId = throwaway.body.reward.id;
+});
+
+afterAll(async () => {
+  await visitors?.close();
+  await stack?.close();
+});
+
+describe('owner dashboard in Chromium', () => {
+  it('signs in with the secret key (and not with a wrong one)', async () => {
+    owner = await visitors.newVisitor();
+    await owner.goto(`${stack.serverUrl}/admin`);
+    await owner.getByLabel('Program secret key').fill('sk_not_it');
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await owner.getByRole('alert').filter({ hasText: 'belongs to no program' }).waitFor();
+
+    await owner.getByLabel('Program secret key').fill(stack.secretKey);
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await owner.getByRole('navigation', { name: 'Dashboard' }).waitFor();
+    const cookies = await owner.context().cookies(stack.serverUrl);
+    expect(cookies.find((cookie) => cookie.name === 'sarafan_admin')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    // The key is not kept anywhere a script could read it.
+    expect(await owner.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(stack.secretKey);
+  });
+
+  it("shows the overview's numbers as the analytics API computes them", async () => {
+    await owner.getByTestId('funnel-purchases-value').waitFor();
+    const today = Date.now() - (Date.now() % DAY_MS);
+    const api = (await stack.api('GET', `/v1/analytics/overview?from=${today - 29 * DAY_MS}&to=${today + DAY_MS}`)).body as AnalyticsOverview;
+    expect(api.funnel.purchases).toBe(2);
+    for (const step of ['widgetShown', 'panelOpened', 'shares', 'clicks', 'identified', 'purchases', 'rewards'] as const) {
+      const shown = (await owner.getByTestId(`funnel-${step}-value`).textContent())?.replace(/\D/g, '');
+      expect(Number(shown), step).toBe(api.funnel[step]);
+    }
+    const rate = await owner.getByTestId('funnel-rewards').textContent();
+    expect(rate).toContain(api.funnel.rates.rewards === null ? '—' : `${(api.funnel.rates.rewards * 100).toFixed(1)}%`);
+    expect(await owner.getByTestId('viral-k-value').textContent()).toBe(api.viral.k === null ? '—' : api.viral.k.toFixed(2));
+    expect(await owner.locator('[data-testid="chart-counts"] rect.bar').count()).toBe(api.daily.length);
+    expect(await owner.getByTestId('chart-revenue-EUR').getAttribute('aria-label')).toContain('referred revenue in EUR');
+  });
+
+  it('passes an axe scan (WCAG 2.2 AA) on every page, keyboard reachable', async () => {
+    for (const page of ['overview', 'ambassadors', 'review', 'payouts', 'settings', 'exports']) {
+      await owner.goto(`${stack.serverUrl}/admin#/${page}`);
+      await owner.locator('main h1').waitFor();
+      await owner.waitForFunction(() => !document.body.textContent?.includes('Loading…'));
+      expect((await axeScan(owner)).violations, page).toEqual([]);
+    }
+    await owner.goto(`${stack.serverUrl}/admin#/overview`);
+    await owner.keyboard.press('Tab');
+    expect(await owner.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+  });
+
+  it('refuses a write from the page without the CSRF token', async () => {
+    const status = await owner.evaluate(async () => {
+      const response = await fetch('/v1/ambassadors', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mallory@example.com' }) });
+      return `${response.status} ${(await response.json()).error.code}`;
+    });
+    expect(status).toBe('403 csrf_token_invalid');
+  });
+
+  it('approves the held reward from the review queue, with a note in the ledger', async () => {
+    await owner.getByRole('link', { name: 'Review queue' }).click();
+    const row = owner.getByTestId(`held-${heldRewardId}`);
+    await expect(row.textContent()).resolves.toContain('Disposable email address');
+    await owner.getByLabel('Note for the ledger (optional)').fill('checked by phone');
+    await owner.getByRole('button', { name: `Approve reward for order ${heldOrderId}` }).click();
+    await owner.getByRole('status').filter({ hasText: '1 reward approved.' }).waitFor();
+    await owner.getByText('No held rewards: nothing to review.').waitFor();
+
+    const held = await stack.api('GET', '/v1/rewards?status=held');
+    expect(held.body.rewards).toEqual([]);
+    const all = await stack.api('GET', '/v1/rewards');
+    const reward = all.body.rewards.find((candidate: { id: number }) => candidate.id === heldRewardId);
+    expect(reward.status).toBe('pending');
+    const ledger = await stack.api('GET', `/v1/ambassadors/${reward.ambassadorCode}/ledger`);
+    expect(ledger.body.entries).toContainEqual(expect.objectContaining({ rewardId: heldRewardId, from: 'held', to: 'pending', actor: 'owner', note: 'checked by phone' }));
+  });
+
+  it('finds an ambassador by search, shows their ledger, and blocks them', async () => {
+    await owner.getByRole('link', { name: 'Ambassadors' }).click();
+    await owner.getByRole('searchbox').fill('carol');
+    await owner.getByRole('link', { name: 'Carol' }).click();
+    await owner.getByRole('heading', { name: 'Ledger' }).waitFor();
+    await owner.getByRole('cell', { name: heldOrderId }).first().waitFor();
+    await owner.getByRole('button', { name: 'Block' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Blocked' }).waitFor();
+    await owner.getByRole('button', { name: 'Unblock' }).waitFor();
+    const listed = await stack.api('GET', '/v1/ambassadors?q=carol');
+    expect(listed.body.items).toMatchObject([{ name: 'Carol', blocked: true }]);
+  });
+
+  it('downloads the CSV exports with the session cookie', async () => {
+    await owner.getByRole('link', { name: 'Exports' }).click();
+    const links = await owner.locator('ul.exports a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(links.map((link) => new URL(link).pathname)).toEqual(['/v1/exports/ambassadors.csv', '/v1/exports/referrals.csv', '/v1/exports/rewards.csv']);
+    const answers = await owner.evaluate(async (urls) => Promise.all(urls.map(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    })), links);
+    for (const answer of answers) expect(answer).toMatchObject({ status: 200, type: expect.stringContaining('text/csv') });
+    expect(answers[0]?.body).toContain('carol@example.com');
+  });
+
+  it('changes a widget text in the settings: the preview shows it unsaved, the demo shop once saved', async () => {
+    const title = 'Share the love, get 10%';
+    await owner.getByRole('link', { name: 'Settings' }).click();
+    await owner.getByLabel('Panel title').fill(title);
+    // The preview frames the widget's own panel with the unsaved text.
+    const preview = owner.frameLocator('iframe.preview');
+    await preview.getByText(title).waitFor();
+    await owner.getByLabel('Accent colour').fill('#aa0000');
+    await expect
+      .poll(() => preview.getByRole('button', { name: 'Copy link' }).evaluate((button) => getComputedStyle(button).backgroundColor))
+      .toBe('rgb(170, 0, 0)');
+    expect((await stack.api('GET', '/v1/program/widget')).body.texts.en?.title).toBeUndefined();
+
+    await owner.getByLabel('Window (days)').fill('7');
+    await owner.getByRole('button', { name: 'Save attribution' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Attribution saved' }).waitFor();
+    expect((await stack.api('GET', '/v1/program/attribution')).body).toEqual({ attributionWindowMs: 7 * DAY_MS, attributionModel: 'last_click' });
+
+    await owner.getByRole('button', { name: 'Save widget settings' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Widget settings saved' }).waitFor();
+    expect((await stack.api('GET', '/v1/program/widget')).body.texts.en.title).toBe(title);
+
+    const shopper = await visitors.newVisitor();
+    await buyFirstProduct(shopper, stack.shopUrl, { email: 'frank@example.com', name: 'Frank' });
+    const dialog = shopper.getByTestId('sarafan-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByText(title).waitFor();
+  });
+
+  it('signs out: the cookie opens nothing any more', async () => {
+    await owner.getByRole('button', { name: 'Sign out' }).click();
+    await owner.getByLabel('Program secret key').waitFor();
+    const status = await owner.evaluate(async () => (await fetch('/v1/program')).status);
+    expect(status).toBe(401);
+    // The refused requests above (401, 403) are logged by the browser as failed loads; anything
+    // else (an uncaught error, a missing file) is a bug.
+    expect(visitors.pageErrors.filter((error) => !/status of (401|403)/.test(error))).toEqual([]);
+  });
+});
