@@ -1,4 +1,4 @@
-import type { SessionResponse } from '../../../shared/src/wire.ts';
+import type { SessionResponse, WidgetPlacement } from '../../../shared/src/wire.ts';
 import { AmbassadorPanel } from './components/ambassador-panel.tsx';
 import { PanelDialog } from './components/panel-dialog.tsx';
 import { ProgramIntro } from './components/program-intro.tsx';
@@ -13,7 +13,13 @@ let returnFocusTo: HTMLElement | null = null;
  * ambassador's panel: without one (a bad signature) it stays hidden rather than show a
  * "buy something to join" text to someone who just bought. `open` falls back to that text.
  */
-export function openDialog(session: SessionResponse, reason: 'purchase' | 'open', t: Messages, lang: string | undefined): boolean {
+export function openDialog(
+  session: SessionResponse,
+  reason: 'purchase' | 'open',
+  t: Messages,
+  lang: string | undefined,
+  placement?: WidgetPlacement,
+): boolean {
   const { ambassador } = session;
   if (!ambassador && reason === 'purchase') return false;
   if (!dialogRoot) {
@@ -24,7 +30,7 @@ export function openDialog(session: SessionResponse, reason: 'purchase' | 'open'
   renderStyled(
     <PanelDialog t={t} onClose={closeDialog}>
       {ambassador ? (
-        <AmbassadorPanel ambassador={ambassador} programName={programName} t={t} lang={lang} />
+        <AmbassadorPanel ambassador={ambassador} programName={programName} t={t} lang={lang} placement={placement} />
       ) : (
         <ProgramIntro programName={programName} t={t} />
       )}
