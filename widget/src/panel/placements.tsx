@@ -58,7 +58,8 @@ export function renderPlacements(
   const { ambassador } = session;
   const position = dataset.launcher;
   if (position) {
-    launcherRoot ??= appendHost('sarafan-launcher');
+    // Again if the page removed it (a single-page app that re-rendered <body>).
+    if (!launcherRoot?.host.isConnected) launcherRoot = appendHost('sarafan-launcher');
     render(
       <button
         type="button"
