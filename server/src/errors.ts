@@ -26,6 +26,11 @@ export const RefundExceedsOrderError = defineApiError(
   400,
   'The refund is larger than what remains of the order.',
 );
+export const InvalidPeriodError = defineApiError(
+  'invalid_period',
+  400,
+  'The period must have `from` before `to` (epoch ms) and last at most 400 days.',
+);
 export const UnauthorizedError = defineApiError(
   'unauthorized',
   401,

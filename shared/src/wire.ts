@@ -37,6 +37,7 @@ export type NotAttributedReason =
   | 'unknown_referral'
   | 'outside_attribution_window'
   | 'not_first_purchase'
+  | 'ambassador_blocked'
   | FraudRule;
 
 /** How the attributed ambassador was found. */
@@ -481,6 +482,40 @@ export interface AnalyticsOverview {
   /** The 80/20 rule: the share of referred revenue brought by the top 20% of ambassadors. */
   topAmbassadors: Array<{ currency: string; ambassadors: number; topCount: number; topRevenueShare: number | null }>;
   devices: { deviceType: Record<string, number>; browser: Record<string, number>; os: Record<string, number> };
+}
+
+/** An item of GET /v1/ambassadors, and the answer of POST /v1/ambassadors/{code}/block. */
+export interface AmbassadorListItem {
+  code: string;
+  name: string | null;
+  email: string;
+  createdAt: number;
+  /** Counted clicks that were not the ambassador's own. */
+  clicks: number;
+  /** Attributed conversions. */
+  conversions: number;
+  /** What the attributed orders brought, after refunds, per currency. */
+  revenue: Money[];
+  /** The tier the owner set by hand (VIP); null = the one earned by referrals. */
+  tier: string | null;
+  blocked: boolean;
+  /** Rewards of the ambassador held or rejected by fraud rules. */
+  fraudFlags: number;
+}
+
+/** GET /v1/ambassadors?q=&sort=&order=&limit=&offset= */
+export interface AmbassadorListResponse {
+  items: AmbassadorListItem[];
+  /** How many match `q`, whatever the page. */
+  total: number;
+}
+
+export type AmbassadorSort = 'createdAt' | 'name' | 'clicks' | 'conversions' | 'revenue';
+
+/** POST /v1/ambassadors/{code}/block: blocks (or unblocks) the ambassador's link and code. */
+export interface AmbassadorBlockRequest {
+  blocked: boolean;
+  note?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { requireSecretKey } from '../plugins/server-auth.ts';
 import type { Services } from '../services/services.ts';
+import { ambassadorAdminRoutes } from './ambassador-admin.ts';
 import { ambassadorRoutes } from './ambassadors.ts';
+import { analyticsRoutes } from './analytics.ts';
 import { conversionRoutes } from './conversions.ts';
 import { couponRoutes } from './coupons.ts';
+import { exportRoutes } from './exports.ts';
 import { payoutRoutes } from './payouts.ts';
 import { personalDataRoutes } from './personal-data.ts';
 import { rewardRulesRoutes } from './reward-rules.ts';
@@ -22,4 +25,7 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(personalDataRoutes, { services });
   await app.register(webhookRoutes, { services });
   await app.register(payoutRoutes, { services });
+  await app.register(analyticsRoutes, { services });
+  await app.register(ambassadorAdminRoutes, { services });
+  await app.register(exportRoutes, { services });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerWidgetCors } from '../plugins/widget-cors.ts';
 import type { Services } from '../services/services.ts';
 import { widgetClickRoutes } from './widget-clicks.ts';
+import { widgetEventRoutes } from './widget-events.ts';
 import { widgetForgetRoutes } from './widget-forget.ts';
 import { widgetSessionRoutes } from './widget-session.ts';
 
@@ -23,4 +24,5 @@ export async function widgetApiRoutes(app: FastifyInstance, options: WidgetApiOp
   await app.register(widgetClickRoutes, { services, cookieDomains });
   await app.register(widgetForgetRoutes, { services, cookieDomains });
   await app.register(widgetSessionRoutes, { services });
+  await app.register(widgetEventRoutes, { services });
 }

@@ -68,6 +68,7 @@ export const NotAttributedReason = Type.Union([
   Type.Literal('unknown_referral'),
   Type.Literal('outside_attribution_window'),
   Type.Literal('not_first_purchase'),
+  Type.Literal('ambassador_blocked'),
   Type.Literal('self_referral'),
   Type.Literal('disposable_email'),
   Type.Literal('ip_velocity'),

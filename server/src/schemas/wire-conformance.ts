@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type * as Wire from '../../../shared/src/wire.ts';
 import type * as AmbassadorSchemas from './ambassadors.ts';
+import type * as AnalyticsSchemas from './analytics.ts';
 import type * as CouponSchemas from './coupons.ts';
 import type * as ConversionSchemas from './conversions.ts';
 import type * as PayoutSchemas from './payouts.ts';
@@ -39,4 +40,9 @@ export type WireConformance = [
   Check<Same<Static<typeof RulesSchemas.ProgramResponse>, Wire.ProgramResponse>>,
   Check<Same<Static<typeof RulesSchemas.RewardChoicesRequest>, Wire.RewardChoicesRequest>>,
   Check<Same<Static<typeof RulesSchemas.RewardChoicesResponse>, Wire.RewardChoicesResponse>>,
+  Check<Same<Static<typeof AnalyticsSchemas.WidgetEventsRequest>, Wire.WidgetEventsRequest>>,
+  Check<Same<Static<typeof AnalyticsSchemas.WidgetEventsResponse>, Wire.WidgetEventsResponse>>,
+  Check<Same<Static<typeof AnalyticsSchemas.AnalyticsOverview>, Wire.AnalyticsOverview>>,
+  Check<Same<Static<typeof AnalyticsSchemas.AmbassadorListResponse>, Wire.AmbassadorListResponse>>,
+  Check<Same<Static<typeof AnalyticsSchemas.AmbassadorBlockRequest>, Wire.AmbassadorBlockRequest>>,
 ];

@@ -44,6 +44,8 @@ export class ClickService {
     ambassador: AmbassadorRecord,
     client: ClientInfo & { referrer: string | null; qr: boolean },
   ): Promise<ClickWriteResult> {
+    // A blocked ambassador's link still leads to the shop, but the visit is not a click of theirs.
+    if (ambassador.blockedAt) return Promise.resolve({ clickId: newClickId(this.#context.clock()), counted: false });
     return this.#batcher.write({
       ...this.#common(program, ambassador, client),
       source: 'link',
@@ -62,6 +64,7 @@ export class ClickService {
     request: ClickRequest,
     client: ClientInfo,
   ): Promise<ClickResponse> {
+    if (ambassador.blockedAt) return this.ignoredWidgetClick(request);
     const result = await this.#batcher.write({
       ...this.#common(program, ambassador, client),
       source: 'widget',

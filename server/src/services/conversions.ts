@@ -164,6 +164,8 @@ export class ConversionService {
       if (!result.attributed) return notAttributed(result.reason, result.candidate);
       candidate = result.candidate;
     }
+    // Blocked by the owner: the referral is recorded for the owner to see, and earns nothing.
+    if (candidate.ambassador.blockedAt) return notAttributed('ambassador_blocked', candidate);
 
     const ambassador = candidate.ambassador;
     const click = candidate.clickId ? await this.#store.findClick(program.id, candidate.clickId) : null;

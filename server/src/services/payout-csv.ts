@@ -1,35 +1,20 @@
 import type { PayoutRecord } from '../store/records.ts';
+import { decimalAmount, toCsv } from './csv.ts';
 
 /**
  * What a batch sends to whom, as CSV for a bank or payment tool: one row per ambassador, amounts in
- * minor units and as a decimal. Cells are quoted when needed, and a cell that a spreadsheet would
- * read as a formula is prefixed with `'`.
+ * minor units and as a decimal (quoting and formula defusing: `csv.ts`).
  */
 export function payoutCsv(payout: PayoutRecord): string {
-  const decimals = currencyDecimals(payout.currency);
-  const rows = [
+  return toCsv([
     ['ambassador_code', 'email', 'name', 'amount_minor', 'amount', 'currency'],
     ...payout.items.map((item) => [
       item.ambassadorCode,
       item.email,
       item.name ?? '',
       String(item.amount),
-      (item.amount / 10 ** decimals).toFixed(decimals),
+      decimalAmount(item.amount, payout.currency),
       payout.currency,
     ]),
-  ];
-  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-function currencyDecimals(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  ]);
 }

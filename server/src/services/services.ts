@@ -1,4 +1,6 @@
+import { AmbassadorAdminService } from './ambassador-admin.ts';
 import { AmbassadorService } from './ambassadors.ts';
+import { AnalyticsService } from './analytics.ts';
 import { CachedLookups } from './cached-lookups.ts';
 import { ClientHashes } from './client-hashes.ts';
 import { ClickService, type ClickServiceOptions } from './clicks.ts';
@@ -27,6 +29,8 @@ export interface Services {
   webhooks: WebhookService;
   payouts: PayoutService;
   widgetSessions: WidgetSessionService;
+  analytics: AnalyticsService;
+  ambassadorAdmin: AmbassadorAdminService;
 }
 
 export function createServices(context: ServiceContext, clickOptions: ClickServiceOptions): Services {
@@ -34,10 +38,11 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
   const hashes = new ClientHashes(clickOptions.ipSalt, context.clock);
   const userAgents = new UserAgents();
   const rewards = new RewardService(context, ambassadors);
+  const lookups = new CachedLookups(context.store);
   return {
     context,
     ambassadors,
-    lookups: new CachedLookups(context.store),
+    lookups,
     clicks: new ClickService(context, userAgents, clickOptions),
     userAgents,
     conversions: new ConversionService(context, ambassadors, hashes),
@@ -47,5 +52,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     webhooks: new WebhookService(context),
     payouts: new PayoutService(context),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes),
+    analytics: new AnalyticsService(context),
+    ambassadorAdmin: new AmbassadorAdminService(context, ambassadors, lookups),
   };
 }

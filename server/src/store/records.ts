@@ -69,6 +69,8 @@ export interface AmbassadorRecord {
   /** The friend's share of rewards the ambassador chose for their link (split); null = none. */
   friendSharePercent: number | null;
   createdAt: number;
+  /** When the owner blocked the ambassador: their link and code stop earning. Absent or null: not blocked. */
+  blockedAt?: number | null;
 }
 
 /** One immutable version of a program's reward rules. */

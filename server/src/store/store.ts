@@ -24,6 +24,7 @@ import type {
   WebhookEndpointRecord,
 } from './records.ts';
 import type { DeliveryOutcome } from '../domain/webhook-retry.ts';
+import type { AnalyticsStore } from './analytics-store.ts';
 import type { PayableReward, PayoutItem, PayoutLine } from '../domain/payouts.ts';
 
 /**
@@ -37,7 +38,7 @@ import type { PayableReward, PayoutItem, PayoutLine } from '../domain/payouts.ts
  * - rewards change only by appending ledger entries (`RewardChange`) in the same transaction as
  *   the new status; balances are sums of the ledger.
  */
-export interface Store {
+export interface Store extends AnalyticsStore {
   /** Answers when the database does; used by `GET /health`. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -47,7 +47,7 @@ export interface TestApp {
   /** Server-to-server call with a program's secret key (the demo program's unless told). */
   api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, secretKey?: string): Promise<LightMyRequestResponse>;
   /** Browser API call from the demo shop's origin unless told. */
-  widget(path: 'clicks' | 'session' | 'forget', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  widget(path: 'clicks' | 'session' | 'forget' | 'events', body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Creates an ambassador through the API and returns its code. */
   ambassador(email: string, extra?: { name?: string; customerId?: string }, secretKey?: string): Promise<string>;

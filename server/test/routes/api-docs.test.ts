@@ -49,6 +49,15 @@ describe('API reference', () => {
     }
   });
 
+  it("documents the owner dashboard's API and the widget events", () => {
+    const names = (operation: Operation | undefined) => operation?.parameters?.map((parameter) => parameter.name);
+    expect(names(document.paths['/v1/analytics/overview']?.get)).toEqual(['from', 'to']);
+    expect(names(document.paths['/v1/ambassadors']?.get)).toEqual(['q', 'sort', 'order', 'limit', 'offset']);
+    expect(document.paths['/v1/ambassadors/{code}/block']?.post?.security).toEqual([{ secretKey: [] }]);
+    expect(document.paths['/v1/widget/events']?.post).toMatchObject({ tags: ['Browser'], responses: { '202': expect.anything() } });
+    for (const name of ['ambassadors', 'referrals', 'rewards']) expect(document.paths[`/v1/exports/${name}.csv`]?.get).toBeDefined();
+  });
+
   it('is readable by people at /docs', async () => {
     const response = await t.inject({ method: 'GET', url: '/docs' });
     expect(response.statusCode).toBe(200);

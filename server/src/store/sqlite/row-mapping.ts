@@ -67,6 +67,7 @@ export interface AmbassadorRow {
   tier: string | null;
   friend_share_percent: number | null;
   created_at: number;
+  blocked_at: number | null;
 }
 
 export interface ClickRow {
@@ -211,6 +212,7 @@ export function ambassadorFromRow(row: AmbassadorRow): AmbassadorRecord {
     tier: row.tier,
     friendSharePercent: row.friend_share_percent,
     createdAt: row.created_at,
+    blockedAt: row.blocked_at,
   };
 }
 

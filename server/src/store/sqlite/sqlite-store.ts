@@ -55,6 +55,17 @@ import { createPersonalData } from './personal-data.ts';
 import { createReferralLookups } from './referral-lookups.ts';
 import { createRewardWrites } from './reward-writes.ts';
 import { createWebhookStore } from './webhook-store.ts';
+import { createAmbassadorList } from './ambassador-list.ts';
+import { createAnalyticsQueries } from './analytics-queries.ts';
+import type {
+  AmbassadorListQuery,
+  AmbassadorListRow,
+  AnalyticsFacts,
+  NewWidgetEvent,
+  ReferralExportRow,
+  RewardExportRow,
+  TimeRange,
+} from '../analytics-store.ts';
 import {
   ambassadorFromRow,
   clickFromRow,
@@ -103,6 +114,8 @@ export class SqliteStore implements Store {
   readonly #rules: ReturnType<typeof createRewardRules>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #personalData: ReturnType<typeof createPersonalData>;
+  readonly #analytics: ReturnType<typeof createAnalyticsQueries>;
+  readonly #ambassadorList: ReturnType<typeof createAmbassadorList>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
@@ -119,6 +132,8 @@ export class SqliteStore implements Store {
     this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
     this.#personalData = createPersonalData(db);
+    this.#analytics = createAnalyticsQueries(db);
+    this.#ambassadorList = createAmbassadorList(db);
     this.#sql = {
       ping: db.prepare('SELECT 1').pluck(),
       upsertProgram: db.prepare(
@@ -552,5 +567,57 @@ export class SqliteStore implements Store {
 
   async cancelPayout(programId: string, payoutId: number, at: number): Promise<PayoutRecord | null> {
     return this.#payouts.cancel(programId, payoutId, at);
+  }
+
+  // The owner's dashboard (AnalyticsStore)
+
+  async recordWidgetEvents(events: NewWidgetEvent[]): Promise<void> {
+    this.#analytics.recordWidgetEvents(events);
+  }
+
+  async analyticsFacts(programId: string, range: TimeRange): Promise<AnalyticsFacts> {
+    const params = { programId, from: range.from, to: range.to };
+    // One read transaction: every figure describes the same moment.
+    return this.#db.transaction((): AnalyticsFacts => {
+      const totals = this.#sql.clickTotals.get(params);
+      return {
+        ...this.#analytics.facts(params),
+        clicks: totals?.clicks ?? 0,
+        qrClicks: totals?.qr ?? 0,
+        devices: {
+          clicks: totals?.clicks ?? 0,
+          qr: totals?.qr ?? 0,
+          byDeviceType: this.#sql.clicksByDeviceType.all(params),
+          byBrowser: this.#sql.clicksByBrowser.all(params),
+          byOs: this.#sql.clicksByOs.all(params),
+        },
+      };
+    })();
+  }
+
+  async listAmbassadors(programId: string, query: AmbassadorListQuery): Promise<{ items: AmbassadorListRow[]; total: number }> {
+    return this.#ambassadorList.list(programId, query);
+  }
+
+  async ambassadorListRow(ambassadorId: number): Promise<AmbassadorListRow | null> {
+    return this.#ambassadorList.one(ambassadorId);
+  }
+
+  async setAmbassadorBlocked(ambassadorId: number, blocked: { at: number; note: string | null } | null): Promise<AmbassadorRecord | null> {
+    return this.#db
+      .transaction(() => {
+        this.#ambassadorList.setBlocked(ambassadorId, blocked);
+        const row = this.#sql.ambassadorById.get(ambassadorId);
+        return row ? ambassadorFromRow(row) : null;
+      })
+      .immediate();
+  }
+
+  async exportReferrals(programId: string): Promise<ReferralExportRow[]> {
+    return this.#ambassadorList.referrals(programId);
+  }
+
+  async exportRewards(programId: string): Promise<RewardExportRow[]> {
+    return this.#ambassadorList.rewards(programId);
   }
 }
