@@ -23,7 +23,10 @@ export function openDialog(
   const { ambassador } = session;
   if (!ambassador && reason === 'purchase') return false;
   if (!dialogRoot) {
-    returnFocusTo = document.activeElement as HTMLElement | null;
+    // The focused element itself, also inside a shadow root (the widget's launcher or banner).
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    returnFocusTo = active as HTMLElement | null;
     dialogRoot = appendHost('sarafan-dialog');
   }
   const programName = session.program.name;

@@ -9,7 +9,7 @@ const CSS = `\
 .offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px rgba(0,0,0,.18)}\
 .offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}\
 :host([data-up]) .offer{bottom:76px}\
-.offer.top{top:16px;bottom:auto}`;
+:host .offer.top{top:16px;bottom:auto}`;
 
 /** Per tab: a dismissed offer stays dismissed while the visitor browses, and returns next visit. */
 const DISMISSED_KEY = 'sarafan_offer_dismissed';
