@@ -31,14 +31,22 @@ export function AmbassadorPanel({ ambassador, programName, t, lang, placement }:
           data-testid="sarafan-referral-link"
           onFocus={(event) => event.currentTarget.select()}
         />
-        <CopyButton text={ambassador.link} label={t.copyLink} t={t} testId="sarafan-copy-link"
+        <CopyButton
+          text={ambassador.link}
+          label={t.copyLink}
+          t={t}
+          testId="sarafan-copy-link"
           onCopied={() => reportShare('copy_link', placement, ambassador.code)}
         />
       </div>
       <p class="muted">{t.codeLabel}</p>
       <div class="row">
         <code data-testid="sarafan-referral-code">{ambassador.code}</code>
-        <CopyButton text={ambassador.code} label={t.copyCode} t={t} testId="sarafan-copy-code"
+        <CopyButton
+          text={ambassador.code}
+          label={t.copyCode}
+          t={t}
+          testId="sarafan-copy-code"
           secondary
           onCopied={() => reportShare('copy_code', placement, ambassador.code)}
         />
