@@ -9,6 +9,7 @@
  * are medians over the loads, printed, not asserted (they depend on the machine).
  * Runnable alone: `npx tsx tests/bench/widget-page-cost.ts` (about 20 s).
  */
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -128,6 +129,8 @@ export async function benchWidgetPageCost(): Promise<Record<string, number>> {
       `  layout shift (CLS)  without ${result.layoutShiftWithout.toFixed(4)}   with ${result.layoutShiftWith.toFixed(4)}   ` +
         `(budget: ${BUDGET.layoutShift} added: ${result.layoutShiftWith - result.layoutShiftWithout <= BUDGET.layoutShift ? 'met' : 'MISSED'})`,
     );
+    // Every task is stretched on a machine that is busy with other work: say how busy it was.
+    console.log(`  (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs during the run)`);
     return result;
   } finally {
     await browser.close();
