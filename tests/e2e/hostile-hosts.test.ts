@@ -213,7 +213,7 @@ describe.each(Object.keys(HOST_STYLES) as HostStyle[])('a host page with %s CSS 
 });
 
 describe.each(Object.keys(HOST_STYLES) as HostStyle[])('the launcher on a host page with %s CSS and a strict CSP', (style) => {
-  it('floats in the corner as designed, opens the dialog, moves nothing, and the console stays clean', async () => {
+  it('floats in the corner as designed, opens the dialog with its QR code, moves nothing, and the console stays clean', async () => {
     const page = await visitors.newVisitor();
     const messages = watchConsole(page);
     await page.emulateMedia({ colorScheme: 'light' });
@@ -241,7 +241,13 @@ describe.each(Object.keys(HOST_STYLES) as HostStyle[])('the launcher on a host p
       await page.getByTestId('sarafan-panel').waitFor({ state: 'visible' });
       expect(await layoutShift(page)).toBe(0);
       await launcher.click();
-      await page.getByTestId('sarafan-dialog').waitFor({ state: 'visible' });
+      const dialog = page.getByTestId('sarafan-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      // The QR code's chunk and its SVG live with the policy too (no eval, no inline style).
+      await dialog.getByTestId('sarafan-share-qr').click();
+      const qr = dialog.getByTestId('sarafan-qr-svg');
+      await qr.waitFor({ state: 'visible' });
+      expect(await styleOf(qr, ['width', 'height'])).toEqual({ width: '160px', height: '160px' });
       await page.keyboard.press('Escape');
       await page.getByTestId('sarafan-dialog').waitFor({ state: 'detached' });
       expect(messages).toEqual([]);
