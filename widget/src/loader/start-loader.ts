@@ -114,7 +114,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     const run = (command: unknown, args: unknown) => {
       try {
         if (command == 'identify') {
-          if (!isIdentityInput(args)) return warn('identify needs email, timestamp, signature');
+          if (!isIdentityInput(args)) return warn('identify: email, timestamp, signature?');
           identity = args;
           need(purchaseWaiting ? 'purchase' : 'inline');
           purchaseWaiting = false;

@@ -58,9 +58,10 @@ async function update(context: PanelContext): Promise<void> {
     loadSession(context),
     messagesFor(lang),
     dialogWanted && import('./dialog-placement.tsx'),
-    placements && import('./placements.tsx'),
+    // A chunk that cannot be fetched leaves out its placement only, not the others.
+    placements && import('./placements.tsx').catch(warn),
     context.identity && loadShare().catch(warn),
-    context.referral && import('./offer-placement.tsx').then((module) => (offer = module)),
+    context.referral && import('./offer-placement.tsx').then((module) => (offer = module), warn),
   ]);
   if (ticket !== latest) return;
   // Server down or slow: overlays stay hidden and inline mounts keep the shop's own content.
