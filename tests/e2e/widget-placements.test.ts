@@ -242,3 +242,14 @@ describe('the friend offer card', () => {
     expect(visitors.pageErrors, visitors.pageErrors.join('\n')).toEqual([]);
   });
 });
+
+describe('what the placements report', () => {
+  it('the server counted the visitors the widget was shown to and those who opened the panel', async () => {
+    const period = `from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}`;
+    const { status, body } = await stack.api('GET', `/v1/analytics/overview?${period}`);
+    expect(status).toBe(200);
+    // Every visitor of this file saw the launcher; Pat, the anonymous visitor and Bo opened the panel.
+    expect(body.funnel.widgetShown).toBeGreaterThanOrEqual(4);
+    expect(body.funnel.panelOpened).toBeGreaterThanOrEqual(3);
+  });
+});
