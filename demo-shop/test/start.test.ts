@@ -46,7 +46,7 @@ describe('startDemoShop', () => {
       expect(shop.publicUrl).toBe(`http://localhost:${new URL(shop.url).port}`);
       const home = await fetch(`${shop.url}/`);
       expect(home.status).toBe(200);
-      expect(await home.text()).toContain('<script async src="/sarafan/widget.js" data-program="demo"></script>');
+      expect(await home.text()).toContain('<script async src="/sarafan/widget.js" data-program="demo" data-launcher="bottom-right"></script>');
 
       await expect.poll(() => fake.conversions.map((c) => c.orderId), { timeout: 5000 }).toContain('DS-EARLIER001');
     } finally {

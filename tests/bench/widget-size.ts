@@ -22,6 +22,20 @@ export const DIALOG_BUDGET_GZIP = 1024;
 export const EXTRAS_BUDGET_GZIP = 3584;
 /** The extras' texts in each built-in language but English (widget/src/panel/extras/lang/). */
 export const EXTRAS_LANGUAGE_BUDGET_GZIP = 1024;
+/**
+ * The other lazily loaded chunks (by source file in widget/), each measured with the shared
+ * chunks it imports that are neither the panel nor another lazy chunk: what showing it costs.
+ */
+export const LAZY_BUDGETS_GZIP: Record<string, number> = {
+  /** Share channels, fetched with the session for a visitor who may be an ambassador. */
+  'src/panel/components/share-buttons.tsx': 1280,
+  /** The QR code (the uqr encoder is most of it), fetched when the visitor asks for it. */
+  'src/panel/components/qr-code.tsx': 4608,
+  /** The launcher, banner and product share, fetched where the page has them. */
+  'src/panel/placements.tsx': 1536,
+  /** The friend offer card, fetched for a referred visitor; flat offers with a minimum and an end date take words. */
+  'src/panel/offer-placement.tsx': 1536,
+};
 
 export interface SizeRow {
   file: string;
@@ -45,6 +59,8 @@ export interface WidgetSizes {
   extras: SizeRow;
   /** The extras' language chunks by language code, from widget/src/panel/extras/lang/extras-{code}.ts. */
   extrasLanguages: Record<string, SizeRow>;
+  /** The chunks of `LAZY_BUDGETS_GZIP` by source file, each with its shared imports. */
+  lazy: Record<string, SizeRow & { parts: string[] }>;
 }
 
 export function measure(file: string, bytes: Buffer): SizeRow {
@@ -60,6 +76,7 @@ interface ManifestEntry {
   file: string;
   src?: string;
   isEntry?: boolean;
+  isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
 }
@@ -113,8 +130,20 @@ export function measureWidget(dist = WIDGET_DIST): WidgetSizes {
     }),
   );
 
+  const lazyChunks = Object.fromEntries(
+    Object.keys(LAZY_BUDGETS_GZIP).map((src) => {
+      const entry = manifest[src];
+      if (!entry?.isDynamicEntry) throw new Error(`The build manifest names no lazy chunk for ${src}. Run \`npm run build\` again.`);
+      const own = [entry.file, ...(entry.imports ?? []).filter((key) => !manifest[key]?.isEntry && !manifest[key]?.isDynamicEntry).map((key) => manifest[key]!.file)];
+      const rows = own.map(row);
+      const total = (key: 'raw' | 'gzip' | 'brotli') => rows.reduce((sum, part) => sum + part[key], 0);
+      return [src, { file: own.join(' + '), raw: total('raw'), gzip: total('gzip'), brotli: total('brotli'), parts: own }];
+    }),
+  );
+
   return {
     files,
+    lazy: lazyChunks,
     loader: row(LOADER_FILE),
     panel: { file: 'panel entry + static imports', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), parts },
     languages,
@@ -133,6 +162,10 @@ export function formatSizeTable(sizes: WidgetSizes): string {
     { ...sizes.extras, file: `= extras (budget ${EXTRAS_BUDGET_GZIP} B gzip)` },
     ...Object.entries(sizes.extrasLanguages).map(([code, size]) => ({ ...size, file: `= extras ${code} (budget ${EXTRAS_LANGUAGE_BUDGET_GZIP} B gzip)` })),
     ...Object.entries(sizes.languages).map(([code, size]) => ({ ...size, file: `= language ${code} (budget ${LANGUAGE_BUDGET_GZIP} B gzip)` })),
+    ...Object.entries(sizes.lazy).map(([src, size]) => ({
+      ...size,
+      file: `= ${src.replace(/^.*\/|\.tsx?$/g, '')}, ${size.parts.length} file(s) (budget ${LAZY_BUDGETS_GZIP[src]} B gzip)`,
+    })),
   ];
   const width = Math.max(4, ...rows.map((row) => row.file.length));
   const line = (file: string, raw: string, gzip: string, brotli: string) =>

@@ -212,6 +212,52 @@ describe.each(Object.keys(HOST_STYLES) as HostStyle[])('a host page with %s CSS 
   });
 });
 
+describe.each(Object.keys(HOST_STYLES) as HostStyle[])('the launcher on a host page with %s CSS and a strict CSP', (style) => {
+  it('floats in the corner as designed, opens the dialog with its QR code, moves nothing, and the console stays clean', async () => {
+    const page = await visitors.newVisitor();
+    const messages = watchConsole(page);
+    await page.emulateMedia({ colorScheme: 'light' });
+    scriptData.launcher = 'bottom-left';
+    scriptData.launcherLabel = 'Invite & earn';
+    try {
+      await page.goto(`${host.url}/${style}`);
+      const launcher = page.getByTestId('sarafan-launcher');
+      await launcher.waitFor({ state: 'visible' });
+      expect(await launcher.textContent()).toBe('Invite & earn');
+      const viewport = page.viewportSize()!;
+      const box = (await launcher.boundingBox())!;
+      expect(box.x).toBe(16);
+      expect(box.y + box.height).toBe(viewport.height - 16);
+      expect(box.height).toBe(42);
+      expect(await styleOf(launcher, ['position', 'font-size', 'font-weight', 'letter-spacing', 'text-transform', 'background-color', 'color'])).toEqual({
+        position: 'fixed',
+        'font-size': '14px',
+        'font-weight': '600',
+        'letter-spacing': 'normal',
+        'text-transform': 'none',
+        'background-color': 'rgb(31, 111, 67)',
+        color: 'rgb(255, 255, 255)',
+      });
+      await page.getByTestId('sarafan-panel').waitFor({ state: 'visible' });
+      expect(await layoutShift(page)).toBe(0);
+      await launcher.click();
+      const dialog = page.getByTestId('sarafan-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      // The QR code's chunk and its SVG live with the policy too (no eval, no inline style).
+      await dialog.getByTestId('sarafan-share-qr').click();
+      const qr = dialog.getByTestId('sarafan-qr-svg');
+      await qr.waitFor({ state: 'visible' });
+      expect(await styleOf(qr, ['width', 'height'])).toEqual({ width: '160px', height: '160px' });
+      await page.keyboard.press('Escape');
+      await page.getByTestId('sarafan-dialog').waitFor({ state: 'detached' });
+      expect(messages).toEqual([]);
+    } finally {
+      delete scriptData.launcher;
+      delete scriptData.launcherLabel;
+    }
+  });
+});
+
 describe('data-theme on the script tag', () => {
   it.each([
     ['dark', 'light', 'rgb(28, 31, 35)'],

@@ -74,12 +74,12 @@ describe('keyboard only, in Chromium', () => {
       'sarafan-copy-link',
       'sarafan-copy-code',
       ...(hasNativeShare ? ['sarafan-share-native'] : []),
-      'sarafan-share-email',
+      ...['whatsapp', 'telegram', 'x', 'facebook', 'email', 'sms', 'qr'].map((channel) => `sarafan-share-${channel}`),
       'sarafan-close',
     ];
     expect(await tabThrough(alice, round.length * 2)).toEqual([...round, ...round]);
     await alice.keyboard.press('Shift+Tab');
-    expect(await focused(alice)).toBe('sarafan-share-email');
+    expect(await focused(alice)).toBe('sarafan-share-qr');
     expect(await showsFocusRing(alice)).toBe(true);
   });
 
@@ -123,7 +123,7 @@ describe('keyboard only, in Chromium', () => {
     expect(await focused(alice)).toBe('invite-friends');
 
     // The inline panel's controls come next in the page's own tab order.
-    const stops = await tabThrough(alice, 12);
+    const stops = await tabThrough(alice, 18);
     expect(stops).toEqual(expect.arrayContaining(['sarafan-referral-link', 'sarafan-copy-link', 'sarafan-copy-code', 'sarafan-share-email']));
     expect(stops.indexOf('sarafan-copy-link')).toBe(stops.indexOf('sarafan-referral-link') + 1);
   });

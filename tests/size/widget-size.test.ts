@@ -2,7 +2,8 @@
  * The widget's size budgets (docs: DESIGN.md "Budgets"), measured on the built files. Needs
  * `npm run build` first (`npm test` does it). 1 KB = 1024 bytes, so the loader's 1.7 KB is 1740
  * bytes gzip and the panel's 9 KB is 9216 bytes gzip. Lazy chunks have budgets of their own: each
- * language but English 1.5 KB, the dialog 1 KB, the extras 3.5 KB and their texts per language 1 KB.
+ * language but English 1.5 KB, the dialog 1 KB, the extras 3.5 KB and their texts per language 1 KB,
+ * and the share buttons, QR code, placements and offer card theirs (`LAZY_BUDGETS_GZIP`).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,7 @@ import {
   EXTRAS_BUDGET_GZIP,
   EXTRAS_LANGUAGE_BUDGET_GZIP,
   LANGUAGE_BUDGET_GZIP,
+  LAZY_BUDGETS_GZIP,
   LOADER_BUDGET_GZIP,
   PANEL_BUDGET_GZIP,
   formatSizeTable,
@@ -57,6 +59,20 @@ describe('widget size budgets', () => {
     const language = sizes.languages[code];
     expect(language, formatSizeTable(sizes)).toBeDefined();
     expect(language!.gzip, `${language!.file} is ${language!.gzip} B gzip.\n${formatSizeTable(sizes)}`).toBeLessThanOrEqual(LANGUAGE_BUDGET_GZIP);
+  });
+
+  it.each(Object.entries(LAZY_BUDGETS_GZIP))('lazy chunk %s is at most %i bytes gzip', (src, budget) => {
+    const chunk = sizes.lazy[src]!;
+    expect(chunk.gzip, `${chunk.file} is ${chunk.gzip} B gzip.\n${formatSizeTable(sizes)}`).toBeLessThanOrEqual(budget);
+  });
+
+  it('the share buttons, QR code, placements and offer card are not part of the panel entry', () => {
+    const lazyFiles = Object.values(sizes.lazy).flatMap((chunk) => chunk.parts);
+    expect(sizes.panel.parts.filter((part) => lazyFiles.includes(part))).toEqual([]);
+    // The QR encoder is in the QR chunk only.
+    const qr = sizes.lazy['src/panel/components/qr-code.tsx']!;
+    expect(qr.gzip).toBeGreaterThan(2000);
+    expect(sizes.panel.gzip + qr.gzip).toBeGreaterThan(PANEL_BUDGET_GZIP);
   });
 
   it('measures real files (brotli smaller than gzip smaller than raw)', () => {

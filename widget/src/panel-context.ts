@@ -1,3 +1,5 @@
+import type { WidgetPlacement } from '../../shared/src/wire.ts';
+
 /**
  * The contract between the loader (on every page) and the lazily loaded panel chunk. The loader
  * imports the panel by URL and calls `show` whenever a placement may have to appear or change.
@@ -36,6 +38,8 @@ export interface PanelContext {
    * that its dialog opens once, not on every reload. */
   orderId: unknown;
   reason: PanelReason;
+  /** With `open` from the widget's own launcher or banner: which one, for the events. */
+  placement?: WidgetPlacement;
 }
 
 /**

@@ -70,6 +70,8 @@ type Answer = (body: unknown) => Response | Promise<Response>;
  */
 export function stubServer(answers: { clicks?: Answer; session?: Answer; forget?: Answer }): RecordedRequest[] {
   const requests: RecordedRequest[] = [];
+  // Widget events go by beacon; tests that look at them call `recordBeacons`.
+  if (!vi.isMockFunction(navigator.sendBeacon)) vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string | URL, init?: RequestInit) => {
@@ -112,4 +114,21 @@ export function clearCookies(): void {
 /** The stylesheet a shadow root adopted, as the browser parsed it (`prop: value;` with spaces). */
 export function adoptedCss(root: ShadowRoot): string {
   return root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+}
+
+export interface RecordedBeacon {
+  url: string;
+  type: string;
+  body: unknown;
+}
+
+/** Replaces `navigator.sendBeacon`, records what the widget sends (a `text/plain` JSON blob). */
+export function recordBeacons(accept = true): { beacons: Promise<RecordedBeacon[]>[]; all(): Promise<RecordedBeacon[]> } {
+  const beacons: Promise<RecordedBeacon[]>[] = [];
+  vi.spyOn(navigator, 'sendBeacon').mockImplementation((url: string | URL, data?: BodyInit | null) => {
+    const blob = data as Blob;
+    beacons.push(blob.text().then((text) => [{ url: String(url), type: blob.type, body: JSON.parse(text) }]));
+    return accept;
+  });
+  return { beacons, all: async () => (await Promise.all(beacons)).flat() };
 }

@@ -3,7 +3,8 @@ import { formatMoney } from '../money-format.ts';
 import { CURRENCY, type Product } from '../catalog.ts';
 
 export function homePage(products: readonly Product[]): SafeHtml {
-  return html`<section class="intro">
+  return html`<div data-sarafan-banner class="sarafan-banner"></div>
+<section class="intro">
   <h1>Small things, made well</h1>
   <p>
     This is a demo shop for <strong>Sarafan</strong>, a referral program you host yourself.

@@ -17,5 +17,9 @@ export function productPage(product: Product): SafeHtml {
     </form>
     <p><a href="/">← Back to all products</a></p>
   </div>
-</article>`;
+</article>
+<section class="sarafan-slots" aria-label="Recommend and invite">
+  <div data-sarafan-product class="sarafan-slot"></div>
+  <div data-sarafan-panel class="sarafan-slot"></div>
+</section>`;
 }

@@ -79,6 +79,8 @@ export function sendPage(shop: ShopContext, request: FastifyRequest, reply: Fast
       programId: shop.config.sarafanProgramId,
       commands,
       consentRequired: shop.config.consentRequired,
+      // The floating "Invite friends" button on every page.
+      launcher: 'bottom-right',
     }),
     body: options.body,
     banner: shop.config.consentRequired ? consentBanner(choice) : html``,

@@ -22,6 +22,8 @@ export interface SarafanEmbedOptions {
   commands?: readonly SarafanCommand[];
   /** `data-consent="required"`: Sarafan stores nothing and reports no click until `consent(true)`. */
   consentRequired?: boolean;
+  /** `data-launcher`: Sarafan's floating "Invite friends" button, in this corner. */
+  launcher?: 'bottom-right' | 'bottom-left';
 }
 
 const STUB = trustedHtml('window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)};');
@@ -35,5 +37,5 @@ export function sarafanEmbed(options: SarafanEmbedOptions): SafeHtml {
 ${commands.length > 0 ? html`<script>${calls}</script>` : ''}
 <script async src="${options.serverUrl}/widget.js" data-program="${options.programId}"${
     options.consentRequired ? html` data-consent="required"` : ''
-  }></script>`;
+  }${options.launcher ? html` data-launcher="${options.launcher}"` : ''}></script>`;
 }

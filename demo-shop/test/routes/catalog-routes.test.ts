@@ -17,8 +17,9 @@ describe('catalog pages', () => {
     expect(page.match(/<svg /g)?.length).toBe(PRODUCTS.length);
     expect(page).toContain('€24.00');
     // Through the shop's own /sarafan path, so that Sarafan is first party.
-    expect(page).toContain('<script async src="/sarafan/widget.js" data-program="demo"></script>');
+    expect(page).toContain('<script async src="/sarafan/widget.js" data-program="demo" data-launcher="bottom-right"></script>');
     expect(page).not.toContain('consent-banner');
+    expect(page).toContain('<div data-sarafan-banner class="sarafan-banner"></div>');
     expect(page).toMatch(/data-testid="cart-link"[^>]*>Cart \(0\)/);
     expect(page).toContain('demo shop for <strong>Sarafan</strong>');
   });
@@ -28,6 +29,9 @@ describe('catalog pages', () => {
     const page = (await shop.get('/products/stoneware-mug')).body;
     expect(page).toContain('<h1>Stoneware mug</h1>');
     expect(page).toMatch(/<form method="post" action="\/cart"/);
+    // Sarafan's "recommend this product" share and the invite panel.
+    expect(page).toContain('<div data-sarafan-product class="sarafan-slot"></div>');
+    expect(page).toContain('<div data-sarafan-panel class="sarafan-slot"></div>');
     expect(page).toContain('name="slug" value="stoneware-mug"');
     expect(page).toContain('data-testid="add-to-cart"');
   });

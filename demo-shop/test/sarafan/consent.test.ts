@@ -8,7 +8,7 @@ describe('consent banner (DEMO_SHOP_CONSENT_REQUIRED)', () => {
   it('embeds Sarafan with data-consent="required" and asks until the visitor answers', async () => {
     shop = testShop({ consentRequired: true });
     const page = (await shop.get('/')).body;
-    expect(page).toContain('<script async src="/sarafan/widget.js" data-program="demo" data-consent="required"></script>');
+    expect(page).toContain('<script async src="/sarafan/widget.js" data-program="demo" data-consent="required" data-launcher="bottom-right"></script>');
     expect(page).toContain('data-testid="consent-banner"');
     expect(page).toContain('data-testid="consent-accept"');
     // No answer yet: nothing is passed on to Sarafan.

@@ -24,7 +24,8 @@ export type SarafanFunction = ((command: unknown, args?: unknown) => void) & {
 const CONSENT_KEY = 'sarafan_consent';
 /** Consent-required mode: where a landing referral waits for consent, for this tab only. */
 const HELD_KEY = 'sarafan_held';
-const MOUNT_SELECTOR = '[data-sarafan-panel]';
+/** Mount points of the panel's placements (inline panel, banner, product share). */
+const MOUNT_SELECTOR = '[data-sarafan-panel],[data-sarafan-banner],[data-sarafan-product]';
 
 const importByUrl = (url: string): Promise<PanelModule> => import(/* @vite-ignore */ url);
 
@@ -35,7 +36,7 @@ const importByUrl = (url: string): Promise<PanelModule> => import(/* @vite-ignor
 export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel = importByUrl): void {
   try {
     const host = window as unknown as { sarafan?: SarafanFunction };
-    if (host.sarafan?.loaded) return warn('script included twice');
+    if (host.sarafan?.loaded) return warn('loaded twice');
     const data = (script as HTMLScriptElement | null)?.dataset;
     const programId = data?.program;
     if (!programId) return warn('data-program missing');
@@ -113,7 +114,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     const run = (command: unknown, args: unknown) => {
       try {
         if (command == 'identify') {
-          if (!isIdentityInput(args)) return warn('identify needs email, timestamp, signature');
+          if (!isIdentityInput(args)) return warn('identify: email, timestamp, signature?');
           identity = args;
           need(purchaseWaiting ? 'purchase' : 'inline');
           purchaseWaiting = false;
@@ -125,7 +126,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
         } else if (command == 'open') {
           need('open');
         } else if (command == 'consent') {
-          if (typeof args != 'boolean') return warn('consent needs a boolean');
+          if (typeof args != 'boolean') return warn('consent: boolean');
           // A `sarafan_ref` set by the tracking server is HttpOnly: only the server can delete it.
           // Asked once, when the choice turns to no (it is remembered); the panel chunk does it.
           if (consent && !args) need('forget');
@@ -167,7 +168,7 @@ export function startLoader(script: HTMLOrSVGScriptElement | null, importPanel =
     removeClickParam(url);
 
     if (referral || held) need('referral');
-    const findMounts = () => document.querySelector(MOUNT_SELECTOR) && need('inline');
+    const findMounts = () => (data.launcher || document.querySelector(MOUNT_SELECTOR)) && need('inline');
     findMounts();
     // A script in <head> runs before the body's mount points exist.
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', findMounts);

@@ -1,4 +1,4 @@
-import type { SessionResponse } from '../../../shared/src/wire.ts';
+import type { SessionResponse, WidgetPlacement } from '../../../shared/src/wire.ts';
 import { AmbassadorPanel } from './components/ambassador-panel.tsx';
 import { PanelDialog } from './components/panel-dialog.tsx';
 import { ProgramIntro } from './components/program-intro.tsx';
@@ -13,18 +13,27 @@ let returnFocusTo: HTMLElement | null = null;
  * ambassador's panel: without one (a bad signature) it stays hidden rather than show a
  * "buy something to join" text to someone who just bought. `open` falls back to that text.
  */
-export function openDialog(session: SessionResponse, reason: 'purchase' | 'open', t: Messages, lang: string | undefined): boolean {
+export function openDialog(
+  session: SessionResponse,
+  reason: 'purchase' | 'open',
+  t: Messages,
+  lang: string | undefined,
+  placement?: WidgetPlacement,
+): boolean {
   const { ambassador } = session;
   if (!ambassador && reason === 'purchase') return false;
   if (!dialogRoot) {
-    returnFocusTo = document.activeElement as HTMLElement | null;
+    // The focused element itself, also inside a shadow root (the widget's launcher or banner).
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    returnFocusTo = active as HTMLElement | null;
     dialogRoot = appendHost('sarafan-dialog');
   }
   const programName = session.program.name;
   renderStyled(
     <PanelDialog t={t} onClose={closeDialog}>
       {ambassador ? (
-        <AmbassadorPanel ambassador={ambassador} programName={programName} t={t} lang={lang} />
+        <AmbassadorPanel ambassador={ambassador} programName={programName} t={t} lang={lang} placement={placement} />
       ) : (
         <ProgramIntro programName={programName} t={t} />
       )}

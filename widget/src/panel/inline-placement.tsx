@@ -22,7 +22,7 @@ export function renderInline(mount: Element, session: SessionResponse, t: Messag
   const programName = session.program.name;
   renderStyled(
     session.ambassador ? (
-      <AmbassadorPanel ambassador={session.ambassador} programName={programName} t={t} lang={lang} />
+      <AmbassadorPanel ambassador={session.ambassador} programName={programName} t={t} lang={lang} placement="inline" />
     ) : (
       <ProgramIntro programName={programName} t={t} />
     ),

@@ -1,22 +1,58 @@
 import type { FriendOffer } from '../../../shared/src/wire.ts';
 import { FriendOfferCard } from './components/friend-offer-card.tsx';
 import type { Messages } from './messages.ts';
-import { appendHost, removeHost, renderStyled } from './shadow-host.tsx';
+import { renderWithCss } from './extra-sheet.tsx';
+import { appendHost, removeHost } from './shadow-host.tsx';
+
+/** The card's own styles: its chunk is loaded only for referred visitors. */
+const CSS = `\
+.offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px rgba(0,0,0,.18)}\
+.offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}\
+:host([data-up]) .offer{bottom:76px}\
+:host .offer.top{top:16px;bottom:auto}`;
 
 /** Per tab: a dismissed offer stays dismissed while the visitor browses, and returns next visit. */
 const DISMISSED_KEY = 'sarafan_offer_dismissed';
 
 let offerRoot: ShadowRoot | null = null;
+let dismiss = () => {};
+
+/**
+ * Escape dismisses the card, unless the widget's dialog is open (its Escape closes only the dialog)
+ * or the shop's page used the key for itself.
+ */
+const dismissOnEscape = (event: KeyboardEvent) => {
+  if (event.key == 'Escape' && !event.defaultPrevented && !document.querySelector('sarafan-dialog')) dismiss();
+};
+
+/**
+ * WCAG 2.2 "focus not obscured": when the keyboard focus lands on something under the card (a
+ * footer link, the launcher), the card moves to the other end of the screen, and back again.
+ */
+const moveAwayFromFocus = (event: FocusEvent) => {
+  const card = offerRoot?.querySelector('aside');
+  const focused = event.composedPath()[0] as Element;
+  if (!card || card.contains(focused)) return;
+  const a = focused.getBoundingClientRect();
+  const b = card.getBoundingClientRect();
+  if (a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right) card.classList.toggle('top');
+};
 
 /** Shows, updates or removes the friend offer card; `null` removes it. */
 export function renderOffer(offer: FriendOffer | null, t: Messages): void {
   if (!offer || readDismissed() === offer.couponCode) return hideOffer();
-  offerRoot ??= appendHost('sarafan-offer');
-  const dismiss = () => {
+  if (!offerRoot) {
+    offerRoot = appendHost('sarafan-offer');
+    document.addEventListener('keydown', dismissOnEscape);
+    document.addEventListener('focusin', moveAwayFromFocus);
+  }
+  // Above the widget's launcher when the page has one, not on top of it.
+  offerRoot.host.toggleAttribute('data-up', !!document.querySelector('sarafan-launcher'));
+  dismiss = () => {
     writeDismissed(offer.couponCode);
     hideOffer();
   };
-  renderStyled(<FriendOfferCard offer={offer} t={t} onDismiss={dismiss} />, offerRoot);
+  renderWithCss(<FriendOfferCard offer={offer} t={t} onDismiss={dismiss} />, offerRoot, CSS);
 }
 
 export function isOfferShown(): boolean {
@@ -26,6 +62,8 @@ export function isOfferShown(): boolean {
 export function hideOffer(): void {
   if (offerRoot) removeHost(offerRoot);
   offerRoot = null;
+  document.removeEventListener('keydown', dismissOnEscape);
+  document.removeEventListener('focusin', moveAwayFromFocus);
 }
 
 function readDismissed(): string | null {

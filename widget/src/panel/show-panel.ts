@@ -1,45 +1,70 @@
+import type { WidgetPlacement } from '../../../shared/src/wire.ts';
 import type { PanelContext } from '../panel-context.ts';
 import { warn } from '../warn.ts';
+import { loadShare } from './components/lazy-share.tsx';
+import { reportShown, resetEvents, sendEvents, setEventTarget } from './events.ts';
 import { MOUNT_SELECTOR, renderInline } from './inline-placement.tsx';
-import { hideOffer, isOfferShown, renderOffer } from './offer-placement.tsx';
 import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
 import { applyTheme } from './shadow-host.tsx';
-import { forgetReferral } from './forget-referral.ts';
 import { clearSessions, loadSession } from './session.ts';
 import { messagesFor, pageLanguage } from './translations.ts';
 
 /** Set by `purchase` or `open`, cleared once the dialog was shown (or could not be). */
 let dialogWanted: 'purchase' | 'open' | null = null;
+/** The placement that asked for the dialog (launcher, banner; `purchase`), for the events. */
+let dialogPlacement: WidgetPlacement | undefined;
 /** Identifies the most recent call that fetched a session; older answers are not rendered. */
 let latest = 0;
+let lastContext: PanelContext | undefined;
+/** The friend offer card's chunk, once a referral needed it. */
+let offer: typeof import('./offer-placement.tsx') | undefined;
+/** The loader's `data-launcher` and these mount points are rendered by their own chunk. */
+const PLACEMENTS_SELECTOR = '[data-sarafan-banner],[data-sarafan-product]';
 
 /**
  * The panel chunk's one entry point, called by the loader whenever a placement may have to
  * appear or change. Idempotent: every call brings all placements up to date with `context`.
  */
 export function show(context: PanelContext): Promise<void> {
-  if (context.reason === 'forget') return forgetReferral(context.server, context.programId);
+  // Rare (consent withdrawn), so a chunk of its own: the entry has no bytes to spare.
+  if (context.reason === 'forget') return import('./forget-referral.ts').then((module) => module.forgetReferral(context.server, context.programId), warn);
+  setEventTarget((lastContext = context));
   return update(context).catch(warn);
 }
 
+/** Opens the dialog from one of the widget's own placements (the launcher, the banner). */
+export function openPanel(placement: WidgetPlacement): void {
+  if (lastContext) void show({ ...lastContext, reason: 'open', placement });
+}
+
 async function update(context: PanelContext): Promise<void> {
-  if (context.reason === 'open' || (context.reason === 'purchase' && !wasShownFor(context.orderId))) dialogWanted = context.reason;
+  if (context.reason === 'open' || (context.reason === 'purchase' && !wasShownFor(context.orderId))) {
+    dialogWanted = context.reason;
+    dialogPlacement = context.reason === 'purchase' ? 'purchase' : context.placement;
+  }
   const mounts = document.querySelectorAll(MOUNT_SELECTOR);
+  const { dataset } = context;
+  const placements = dataset.launcher || document.querySelector(PLACEMENTS_SELECTOR);
   // Nothing to show (say, `identify` on a page without a mount point): no request at all.
-  if (!mounts.length && !context.referral && !dialogWanted && !isOfferShown()) return;
+  if (!mounts.length && !placements && !context.referral && !dialogWanted && !offer?.isOfferShown()) return;
 
   const ticket = ++latest;
-  const { dataset } = context;
   const lang = pageLanguage(dataset.lang);
   // The language chunk (if any) and the dialog chunk (if wanted) arrive while the session is on
   // its way. The dialog is its own chunk: most pages only show inline panels and the offer.
-  // The extras (owner's settings, joining, badge, progress, split, leaderboard) are a chunk of
-  // their own too; without them the panel still renders.
-  const [session, messages, dialog, extras] = await Promise.all([
+  // So are the extras (owner's settings, joining, badge, progress, split, leaderboard), the friend
+  // offer card (for a referred visitor), the share buttons (for one who may be an ambassador), and
+  // the launcher, banner and product placements where the page has them.
+  const [session, messages, dialog, extras, placementsModule] = await Promise.all([
     loadSession(context),
     messagesFor(lang),
     dialogWanted && import('./dialog-placement.tsx'),
+    // A chunk that cannot be fetched leaves out its part only, not the others.
     import('./extras/extras.tsx').catch(warn),
+    placements && import('./placements.tsx').catch(warn),
+    // Not only with an identity: someone who joined by email is an ambassador without one.
+    loadShare().catch(warn),
+    context.referral && import('./offer-placement.tsx').then((module) => (offer = module), warn),
   ]);
   if (ticket !== latest) return;
   // Server down or slow: overlays stay hidden and inline mounts keep the shop's own content.
@@ -49,12 +74,17 @@ async function update(context: PanelContext): Promise<void> {
   }
   // The extras merge the texts (theirs, the owner's, then `data-texts`) and set the theme. Should
   // their chunk fail to load, the panel still shows, with the built-in texts and scheme.
-  const t = extras ? await extras.prepare(session, messages, context, lang) : (applyTheme(dataset.theme), messages);
+  const t = extras ? await extras.prepare(session, messages, context, lang, show) : (applyTheme(dataset.theme), messages);
   if (ticket !== latest) return;
+  const shown: WidgetPlacement[] = placementsModule ? placementsModule.renderPlacements(session, t, dataset, openPanel) : [];
   for (const mount of mounts) renderInline(mount, session, t, lang);
-  renderOffer(session.offer, t);
-  if (dialogWanted && dialog && dialog.openDialog(session, dialogWanted, t, lang) && dialogWanted === 'purchase') {
-    rememberShownFor(context.orderId);
+  if (mounts.length) shown.push('inline');
+  offer?.renderOffer(session.offer, t);
+  const code = session.ambassador?.code;
+  reportShown(shown, code);
+  if (dialogWanted && dialog && dialog.openDialog(session, dialogWanted, t, lang, dialogPlacement)) {
+    sendEvents([{ type: 'panel_opened', placement: dialogPlacement }], code);
+    if (dialogWanted === 'purchase') rememberShownFor(context.orderId);
   }
   dialogWanted = null;
 }
@@ -62,8 +92,9 @@ async function update(context: PanelContext): Promise<void> {
 /** For tests: back to the state of a page that has not shown anything yet. */
 export async function resetPanel(): Promise<void> {
   (await import('./dialog-placement.tsx')).closeDialog();
-  hideOffer();
+  offer?.hideOffer();
   clearSessions();
   (await import('./extras/extras.tsx')).resetExtras();
+  resetEvents();
   dialogWanted = null;
 }

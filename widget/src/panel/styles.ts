@@ -41,9 +41,7 @@ li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-top:1
 background:0 0;border-color:transparent;color:var(--m)}\
 .overlay{position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.45)}\
 .dialog{position:relative;width:100%;max-width:480px;max-height:calc(100vh - 32px);overflow:auto;border-radius:var(--sarafan-radius,12px)}\
-.dialog>.card{max-width:none}\
-.offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px rgba(0,0,0,.18)}\
-.offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}`;
+.dialog>.card{max-width:none}`;
 
 /** Dark defaults; a shop's own `--sarafan-*` values still win (set them per scheme if they differ). */
 const DARK = `\

@@ -499,3 +499,27 @@ describe('never throws into the page', () => {
     expect(added).toEqual(['sarafan']);
   });
 });
+
+describe('placements that need the panel', () => {
+  it.each([
+    ['an inline panel', '<div data-sarafan-panel></div>', {}],
+    ['a banner', '<div data-sarafan-banner></div>', {}],
+    ['a product share', '<div data-sarafan-product></div>', {}],
+    ['the launcher (data-launcher)', '', { launcher: 'bottom-right' }],
+  ])('loads the panel for %s', async (_name, html, data) => {
+    document.body.innerHTML = html;
+    const { shown, importPanel } = fakePanel();
+    startLoader(widgetScript({ program: 'demo', ...data }), importPanel);
+    await settle();
+    expect(importPanel).toHaveBeenCalledTimes(1);
+    expect(shown.at(-1)).toMatchObject({ reason: 'inline', dataset: expect.objectContaining(data) });
+  });
+
+  it('downloads nothing on a page with none of them', async () => {
+    document.body.innerHTML = '<div data-sarafan-other></div><div class="sarafan-banner"></div>';
+    const { importPanel } = fakePanel();
+    startLoader(widgetScript(), importPanel);
+    await settle();
+    expect(importPanel).not.toHaveBeenCalled();
+  });
+});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENGLISH } from '../../src/panel/messages.ts';
-import { messagesFor, pageLanguage, withTexts } from '../../src/panel/translations.ts';
+import { withTexts } from '../../src/panel/extras/page-texts.ts';
+import { messagesFor, pageLanguage } from '../../src/panel/translations.ts';
 
 let warn: ReturnType<typeof vi.spyOn>;
 

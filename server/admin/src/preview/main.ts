@@ -47,7 +47,7 @@ async function show(message: PreviewMessage): Promise<void> {
   const session = SAMPLE(message.programName, { ...message.settings, leaderboard: false });
   // What the panel does with a session on a shop's page: the owner's texts and theme over the
   // built-in ones, then the inline placement.
-  const t = await prepare(session, messages, PREVIEW_CONTEXT, message.lang);
+  const t = await prepare(session, messages, PREVIEW_CONTEXT, message.lang, async () => {});
   if (ticket !== latest) return;
   renderInline(mount, session, t, message.lang);
 }

@@ -10,6 +10,8 @@ interface Props {
   t: Messages;
   testId: string;
   secondary?: boolean;
+  /** After a successful copy (a share, when it is the referral link or code). */
+  onCopied?: () => void;
 }
 
 interface State {
@@ -27,6 +29,7 @@ export class CopyButton extends Component<Props, State> {
   private copy = async () => {
     const ok = await copyText(this.props.text, this.button.current);
     this.setState({ result: ok ? 'copied' : 'failed' });
+    if (ok) this.props.onCopied?.();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.setState({ result: undefined }), FEEDBACK_MS);
   };

@@ -22,6 +22,8 @@ export class PanelDialog extends Component<Props> {
   // On the document, so Escape works wherever focus ended up (keydown leaves the shadow root).
   private closeOnEscape = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      // Handled: the friend offer card leaves Escape to the dialog.
+      event.preventDefault();
       event.stopPropagation();
       this.props.onClose();
     }

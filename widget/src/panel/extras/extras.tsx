@@ -3,7 +3,6 @@ import type { PanelContext } from '../../panel-context.ts';
 import { warn } from '../../warn.ts';
 import type { Messages } from '../messages.ts';
 import { applyTheme } from '../shadow-host.tsx';
-import { withTexts } from '../translations.ts';
 import { AmbassadorNotes, NewRewardsBadge, SplitChoice, type AllMessages } from './ambassador-extras.tsx';
 import { EXTRA_CSS } from './extra-styles.ts';
 import { JoinForm } from './join-form.tsx';
@@ -12,6 +11,7 @@ import { Leaderboard } from './leaderboard.tsx';
 import { EXTRA_ENGLISH, type ExtraMessages } from './messages.ts';
 import { installParts } from './panel-parts.tsx';
 import { themeCss, withOwnerTexts } from './owner-settings.ts';
+import { withTexts } from './page-texts.ts';
 
 /**
  * The panel's extras chunk, loaded next to the session: the owner's widget settings, joining by
@@ -30,6 +30,7 @@ const EXTRA_LANGUAGES: Record<string, () => Promise<{ default: ExtraMessages }>>
 const SEEN_KEY = 'sarafan_seen_';
 
 let context: PanelContext;
+let refresh: (context: PanelContext) => Promise<void>;
 let leaderboard: LeaderboardResponse['entries'] | null = null;
 /** What the panel is about to render, for the parts: set by `prepare` just before. */
 let current: { session: SessionResponse; t: AllMessages; lang: string } | null = null;
@@ -43,8 +44,15 @@ const newRewards = new Map<string, number>();
  * returns the texts: built-in, the extras', the owner's and `data-texts` (the script tag's), in
  * order of precedence from last to first.
  */
-export async function prepare(session: SessionResponse, messages: Messages, panelContext: PanelContext, lang: string): Promise<Messages> {
+export async function prepare(
+  session: SessionResponse,
+  messages: Messages,
+  panelContext: PanelContext,
+  lang: string,
+  refreshPanel: (context: PanelContext) => Promise<void>,
+): Promise<Messages> {
   context = panelContext;
+  refresh = refreshPanel;
   const { widget, ambassador } = session;
   const { dataset } = context;
   const [extra, board] = await Promise.all([
@@ -96,7 +104,7 @@ installParts({
       </>,
     ];
   },
-  'sarafan-intro': () => [null, current && <JoinForm t={current.t} context={context} />],
+  'sarafan-intro': () => [null, current && <JoinForm t={current.t} context={context} refresh={refresh} />],
 });
 
 /** For tests: forget what earlier cases counted and loaded. */

@@ -2,13 +2,15 @@ import { Component } from 'preact';
 import type { JoinResponse } from '../../../../shared/src/wire.ts';
 import type { PanelContext } from '../../panel-context.ts';
 import { writeJoinToken } from './join-token.ts';
-import { show } from '../show-panel.ts';
 import type { AllMessages } from './ambassador-extras.tsx';
 import { postJson } from './post-json.ts';
 
 interface Props {
   t: AllMessages;
   context: PanelContext;
+  /** The panel entry's `show`, handed in: importing it would tie this chunk to the entry module
+   * and make the bundler split Preact out of the entry. */
+  refresh: (context: PanelContext) => Promise<void>;
 }
 
 interface State {
@@ -26,7 +28,7 @@ export class JoinForm extends Component<Props, State> {
 
   submit = async (event: Event) => {
     event.preventDefault();
-    const { t, context } = this.props;
+    const { t, context, refresh } = this.props;
     const form = event.currentTarget as HTMLFormElement;
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
     this.setState({ busy: true, error: '' });
@@ -39,7 +41,7 @@ export class JoinForm extends Component<Props, State> {
     if (answer.status === 201) {
       writeJoinToken((answer.body as JoinResponse).joinToken);
       const root = form.getRootNode() as ShadowRoot;
-      await show({ ...context, reason: root.host?.localName === 'sarafan-dialog' ? 'open' : 'inline' });
+      await refresh({ ...context, reason: root.host?.localName === 'sarafan-dialog' ? 'open' : 'inline' });
       // The form is gone: keyboard and screen reader users continue at their new link.
       root.querySelector<HTMLElement>('#sarafan-link')?.focus();
       return;

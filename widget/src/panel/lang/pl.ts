@@ -15,6 +15,12 @@ export default {
   shareEmail: 'E-mail',
   shareTitle: '{percent}% zniżki w {program}',
   shareText: 'Robię zakupy w {program} i myślę, że Tobie też się spodoba. Oto {percent}% zniżki na Twoje zamówienie:',
+  shareSms: 'SMS',
+  shareQr: 'Kod QR',
+  qrDownload: 'Pobierz kod QR',
+  invite: 'Zaproś znajomych',
+  banner: 'Daj znajomym {percent}% zniżki i zdobądź nagrodę',
+  productTitle: 'Poleć ten produkt',
   // 1 kliknięcie, 3 kliknięcia, 5 kliknięć (and 1,5 kliknięcia).
   clicks: { one: 'kliknięcie', few: 'kliknięcia', many: 'kliknięć', other: 'kliknięcia' },
   friendsBought: { one: 'znajomy kupił', few: 'znajomi kupili', many: 'znajomych kupiło', other: 'znajomego kupiło' },

@@ -15,6 +15,12 @@ export default {
   shareEmail: 'Письмо',
   shareTitle: 'Скидка {percent}% в {program}',
   shareText: 'Я покупаю в {program} и думаю, вам тоже понравится. Вот скидка {percent}% на ваш заказ:',
+  shareSms: 'SMS',
+  shareQr: 'QR-код',
+  qrDownload: 'Скачать QR-код',
+  invite: 'Пригласить друзей',
+  banner: 'Подарите друзьям скидку {percent}% и получите награду',
+  productTitle: 'Порекомендуйте этот товар',
   // 1 переход, 3 перехода, 5 переходов (and 1,5 перехода).
   clicks: { one: 'переход', few: 'перехода', many: 'переходов', other: 'перехода' },
   friendsBought: { one: 'друг купил', few: 'друга купили', many: 'друзей купили', other: 'друга купили' },
