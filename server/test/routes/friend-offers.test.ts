@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REWARD_RULES, type FriendOfferRules, type RewardRules } from '../../../shared/src/reward-rules/rules.ts';
+import { FriendCouponTakenError } from '../../src/store/store.ts';
 import { ledgerViolations } from '../helpers/ledger-invariants.ts';
 import { createTestApp, DAY, OTHER, type TestApp } from '../helpers/test-app.ts';
 
@@ -93,6 +94,36 @@ describe('friend offers: flat discounts, minimum order, expiry, single-use coupo
     // Friend 2's coupon expires 30 days after it was issued.
     t.clock.advance(31 * DAY);
     expect((await t.api('GET', `/v1/coupons/${other.couponCode}`)).json()).toMatchObject({ eligible: false, reason: 'expired' });
+  });
+
+  it('lets only one of two orders racing for a single-use coupon use it', async () => {
+    await setOffer({ coupon: 'single_use' });
+    const coupon = (await session('friend-1')).json().offer.couponCode;
+    const answers = await Promise.all(
+      ['r1', 'r2'].map((orderId, i) => order(orderId, { couponCode: coupon, customer: { email: `racer${i}@example.com` } })),
+    );
+    const used = answers.filter((answer) => answer.statusCode === 201 && answer.json().attributedVia === 'coupon');
+    expect(used).toHaveLength(1);
+    for (const answer of answers.filter((a) => !used.includes(a))) {
+      // Either it lost inside the transaction (nothing written) or it saw the coupon used already.
+      if (answer.statusCode === 409) expect(answer.json().error.code).toBe('coupon_already_used');
+      else expect(answer.json()).toMatchObject({ attributed: false });
+    }
+    expect(t.count('friend_coupons', 'conversion_id IS NOT NULL')).toBe(1);
+  });
+
+  it('refuses, in the store, a second order using the same single-use coupon, writing nothing', async () => {
+    await setOffer({ coupon: 'single_use' });
+    const coupon = (await session('friend-1')).json().offer.couponCode;
+    const conversion = (orderId: string) => ({
+      programId: 'demo', orderId, amount: 1_000, currency: 'EUR', customerEmail: null, customerEmailNormalised: null,
+      customerId: null, visitorId: null, couponCode: coupon, attributed: false, attributedVia: null, ambassadorId: null,
+      clickId: null, reason: 'no_referral' as const, friendDiscountPercent: null, friendDiscountAmount: null, rulesVersion: 1,
+      friendShare: null, ipHash: null, ipUaHash: null, createdAt: t.clock.now, reward: null, bonuses: [], friendCouponCode: coupon,
+    });
+    expect((await t.store.recordConversion(conversion('s1'))).created).toBe(true);
+    await expect(t.store.recordConversion(conversion('s2'))).rejects.toThrow(FriendCouponTakenError);
+    expect(t.count('conversions', "order_id = 's2'")).toBe(0);
   });
 
   it('keeps single-use coupons to their program', async () => {
