@@ -9,6 +9,8 @@ type Answer = (body: any, url: string) => Response | Promise<Response>;
 /** The browser API as the extras use it: session, join, split and leaderboard, by path. */
 function stubApi(answers: Partial<Record<'session' | 'join' | 'split' | 'leaderboard', Answer>>): RecordedRequest[] {
   const requests: RecordedRequest[] = [];
+  // Widget events go by beacon; happy-dom's own would try a real request to the server.
+  if (!vi.isMockFunction(navigator.sendBeacon)) vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: string | URL, init?: RequestInit) => {
