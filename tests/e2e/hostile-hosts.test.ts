@@ -17,6 +17,7 @@ import { signIdentity } from '../../shared/src/identity-signature.ts';
 import { freePort } from '../support/free-port.ts';
 import { HOST_STYLES, type HostStyle } from '../support/hostile-hosts/host-styles.ts';
 import { startHostServer, type HostServer } from '../support/hostile-hosts/host-server.ts';
+import { layoutShift } from '../support/page-probes.ts';
 import { Visitors } from '../support/visitors.ts';
 
 const SECRET = 'sk_e2e_hostile_hosts';
@@ -79,20 +80,6 @@ function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
   return messages;
-}
-
-/** Layout shifts since the page started, as Chromium measures them (CLS entries). */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          resolve(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0));
-        }).observe({ type: 'layout-shift', buffered: true });
-        // No entry at all: nothing moved.
-        setTimeout(() => resolve(0), 500);
-      }),
-  );
 }
 
 const DESIGNED_CARD = {

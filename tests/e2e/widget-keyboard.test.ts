@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import { buyFirstProduct } from '../support/shop-pages.ts';
+import { focused } from '../support/page-probes.ts';
 import { Visitors } from '../support/visitors.ts';
 
 let stack: DemoStack;
@@ -22,15 +23,6 @@ afterAll(async () => {
   await visitors?.close();
   await stack?.close();
 });
-
-/** The focused element, looking into shadow roots: its test id, else its id, else its tag. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return element?.getAttribute('data-testid') || element?.id || element?.tagName.toLowerCase() || '';
-  });
-}
 
 /** Presses Tab `times` times and lists what had focus after each press. */
 async function tabThrough(page: Page, times: number): Promise<string[]> {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { axeScan } from '../support/axe.ts';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import { buyFirstProduct } from '../support/shop-pages.ts';
+import { focused, layoutShift } from '../support/page-probes.ts';
 import { Visitors } from '../support/visitors.ts';
 
 let stack: DemoStack;
@@ -33,28 +34,6 @@ afterAll(async () => {
   await visitors?.close();
   await stack?.close();
 });
-
-/** The focused element, looking into shadow roots: its test id, else its id, else its tag. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return element?.getAttribute('data-testid') || element?.id || element?.tagName.toLowerCase() || '';
-  });
-}
-
-/** Layout shifts since the page started, as Chromium measures them. */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          resolve(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0));
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(0), 500);
-      }),
-  );
-}
 
 /** Widget files the page downloads, by name. */
 function widgetFiles(page: Page): string[] {
