@@ -1,3 +1,5 @@
+import { isReferralCode } from './referral-code.ts';
+
 /**
  * The first-party cookies the widget keeps on the shop's domain, read again by the shop's backend
  * at checkout. Both sides must agree on this format, so it lives here.
@@ -15,7 +17,6 @@ export const REFERRAL_PARAM_ALIAS = 'via';
 export const CLICK_PARAM = 'sarafan_click';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const CODE_PATTERN = /^[A-Za-z0-9]{4,32}$/;
 
 export interface ReferralCookie {
   code: string;
@@ -31,7 +32,7 @@ export function parseReferralCookie(value: string | undefined | null): ReferralC
   if (!value) return null;
   const [code, clickId, ...rest] = safelyDecoded(value).split('.');
   if (rest.length > 0 || !code || !clickId) return null;
-  if (!CODE_PATTERN.test(code) || !ID_PATTERN.test(clickId)) return null;
+  if (!isReferralCode(code) || !isClickId(clickId)) return null;
   return { code, clickId };
 }
 
@@ -46,4 +47,9 @@ function safelyDecoded(value: string): string {
 
 export function isVisitorId(value: string | undefined | null): value is string {
   return !!value && ID_PATTERN.test(value);
+}
+
+/** Click ids have the visitor ids' format: what the server generates, and all a cookie may carry. */
+export function isClickId(value: string | undefined | null): value is string {
+  return isVisitorId(value);
 }

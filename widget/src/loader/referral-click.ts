@@ -1,4 +1,4 @@
-import { CLICK_PARAM, REFERRAL_PARAM, REFERRAL_PARAM_ALIAS } from '../../../shared/src/referral-cookie.ts';
+import { CLICK_PARAM, REFERRAL_PARAM, REFERRAL_PARAM_ALIAS, isClickId } from '../../../shared/src/referral-cookie.ts';
 import { isReferralCode } from '../../../shared/src/referral-code.ts';
 import type { ClickRequest, ClickResponse } from '../../../shared/src/wire.ts';
 
@@ -16,7 +16,7 @@ export function referralFromUrl(url: URL): LandingReferral | null {
   const params = url.searchParams;
   const code = (params.get(REFERRAL_PARAM) || params.get(REFERRAL_PARAM_ALIAS) || '').trim().toUpperCase();
   const clickId = params.get(CLICK_PARAM);
-  return isReferralCode(code) ? { code, clickId: clickId && /^[\w-]{1,64}$/.test(clickId) ? clickId : undefined, url: url.href } : null;
+  return isReferralCode(code) ? { code, clickId: isClickId(clickId) ? clickId : undefined, url: url.href } : null;
 }
 
 /**
