@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
 import type { AmbassadorListResponse, AmbassadorResponse, LedgerResponse, OwnerRewardView, ProgramResponse } from '../../../../shared/src/wire.ts';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { count, dateTime, money } from '../format.ts';
 import { href } from '../router.ts';
+import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 /** One ambassador: what they brought, their ledger, their fraud flags, and the owner's switches. */
@@ -13,19 +13,12 @@ export function AmbassadorPage({ code }: { code: string }) {
   const listed = useApi<AmbassadorListResponse>(`/v1/ambassadors?q=${encodeURIComponent(code)}&limit=5`);
   const rewards = useApi<{ rewards: OwnerRewardView[] }>('/v1/rewards');
   const program = useApi<ProgramResponse>('/v1/program');
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const { notice, run: act } = useAction();
   const item = listed.data?.items.find((candidate) => candidate.code === code) ?? null;
   const flagged = (rewards.data?.rewards ?? []).filter((reward) => reward.ambassadorCode === code && reward.reasons.length > 0);
 
   async function run(action: () => Promise<unknown>, done: string) {
-    setNotice(null);
-    try {
-      await action();
-      setNotice({ text: done, kind: 'info' });
-      listed.reload();
-    } catch (error) {
-      setNotice({ text: errorText(error), kind: 'error' });
-    }
+    if (await act(action, done)) listed.reload();
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { OwnerRewardView, PayoutListResponse } from '../../../../shared/src/wire.ts';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime, money } from '../format.ts';
+import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 const STATUSES = ['held', 'pending', 'approved', 'paid'] as const;
@@ -13,16 +14,10 @@ export function PayoutsPage() {
   const payouts = useApi<PayoutListResponse>('/v1/payouts');
   const [currency, setCurrency] = useState('EUR');
   const [minimum, setMinimum] = useState('0');
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const { notice, run: act } = useAction();
 
   async function run(action: () => Promise<unknown>, done: string) {
-    setNotice(null);
-    try {
-      await action();
-      setNotice({ text: done, kind: 'info' });
-    } catch (error) {
-      setNotice({ text: errorText(error), kind: 'error' });
-    }
+    await act(action, done);
     payouts.reload();
     rewards.reload();
   }

@@ -4,6 +4,7 @@ import { api, errorText } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime, money } from '../format.ts';
 import { href } from '../router.ts';
+import type { ActionNotice } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 const REASONS: Record<string, string> = {
@@ -22,7 +23,7 @@ export function ReviewPage() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const [notice, setNotice] = useState<ActionNotice>(null);
 
   async function decide(ids: number[], decision: 'approve' | 'reject') {
     setBusy(true);

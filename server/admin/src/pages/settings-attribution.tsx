@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { AttributionSettings } from '../../../../shared/src/wire.ts';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
+import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 type Attribution = AttributionSettings;
@@ -22,17 +23,14 @@ export function AttributionSettingsForm() {
 function AttributionForm({ initial }: { initial: Attribution }) {
   const [days, setDays] = useState(String(initial.attributionWindowMs / DAY_MS));
   const [model, setModel] = useState(initial.attributionModel);
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const { notice, run } = useAction();
 
   async function save(event: Event) {
     event.preventDefault();
-    setNotice(null);
-    try {
-      await api('PUT', '/v1/program/attribution', { attributionWindowMs: Math.round(Number(days) * DAY_MS), attributionModel: model });
-      setNotice({ text: 'Attribution saved: orders from now on follow it.', kind: 'info' });
-    } catch (error) {
-      setNotice({ text: errorText(error), kind: 'error' });
-    }
+    await run(
+      () => api('PUT', '/v1/program/attribution', { attributionWindowMs: Math.round(Number(days) * DAY_MS), attributionModel: model }),
+      'Attribution saved: orders from now on follow it.',
+    );
   }
 
   return (

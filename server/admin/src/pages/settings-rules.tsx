@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProgramResponse, RewardRules } from '../../../../shared/src/wire.ts';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime } from '../format.ts';
+import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 /**
@@ -21,7 +22,7 @@ export function RulesSettings() {
 
 function RulesForm({ program, saved }: { program: ProgramResponse; saved: () => void }) {
   const [json, setJson] = useState(() => JSON.stringify(program.rules.rules, null, 2));
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const { notice, setNotice, run } = useAction();
   useEffect(() => setJson(JSON.stringify(program.rules.rules, null, 2)), [program.rules.version]);
 
   let parsed: RewardRules | null = null;
@@ -42,18 +43,12 @@ function RulesForm({ program, saved }: { program: ProgramResponse; saved: () => 
 
   async function save(event: Event) {
     event.preventDefault();
-    setNotice(null);
     if (!parsed) {
       setNotice({ text: 'The rules are not valid JSON.', kind: 'error' });
       return;
     }
-    try {
-      const version = await api<{ version: number }>('PUT', '/v1/program/rules', parsed);
-      setNotice({ text: `Saved as version ${version.version}.`, kind: 'info' });
-      saved();
-    } catch (error) {
-      setNotice({ text: errorText(error), kind: 'error' });
-    }
+    const rules = parsed;
+    if (await run(() => api<{ version: number }>('PUT', '/v1/program/rules', rules), (version) => `Saved as version ${version.version}.`)) saved();
   }
 
   return (

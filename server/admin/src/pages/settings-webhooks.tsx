@@ -3,6 +3,7 @@ import { WEBHOOK_EVENT_TYPES, type WebhookDeliveryView, type WebhookEndpointView
 import { api, errorText } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime } from '../format.ts';
+import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 export function WebhookSettings() {
@@ -10,16 +11,10 @@ export function WebhookSettings() {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<number | null>(null);
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const { notice, run: act } = useAction();
 
   async function run(action: () => Promise<unknown>, done: string) {
-    setNotice(null);
-    try {
-      await action();
-      setNotice({ text: done, kind: 'info' });
-    } catch (error) {
-      setNotice({ text: errorText(error), kind: 'error' });
-    }
+    await act(action, done);
     endpoints.reload();
   }
 

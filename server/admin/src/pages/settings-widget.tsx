@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { WIDGET_LANGUAGES, type WidgetLanguage, type WidgetSettings, type WidgetTextCatalog } from '../../../../shared/src/wire.ts';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
+import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
 /** The texts owners change most, shown first; every other key is under "All texts". */
@@ -35,7 +36,7 @@ export function WidgetSettingsForm() {
 function WidgetForm({ initial, saved, catalog }: { initial: WidgetSettings; saved: () => void; catalog: WidgetTextCatalog['texts'] }) {
   const [settings, setSettings] = useState<WidgetSettings>(initial);
   const [lang, setLang] = useState<WidgetLanguage>('en');
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const { notice, run } = useAction();
   const frame = useRef<HTMLIFrameElement>(null);
   const programName = document.querySelector('[data-testid="program-name"]')?.textContent ?? 'Your shop';
 
@@ -69,14 +70,7 @@ function WidgetForm({ initial, saved, catalog }: { initial: WidgetSettings; save
 
   async function save(event: Event) {
     event.preventDefault();
-    setNotice(null);
-    try {
-      await api('PUT', '/v1/program/widget', settings);
-      setNotice({ text: 'Widget settings saved: shops show them from the next page load.', kind: 'info' });
-      saved();
-    } catch (error) {
-      setNotice({ text: errorText(error), kind: 'error' });
-    }
+    if (await run(() => api('PUT', '/v1/program/widget', settings), 'Widget settings saved: shops show them from the next page load.')) saved();
   }
 
   return (
