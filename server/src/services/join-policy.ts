@@ -7,7 +7,7 @@ import type { ServiceContext } from './service-context.ts';
 
 /** The owner's side of who may join: the program's join policy and its invitations. The check
  * itself is in `AmbassadorService.ensure`, the one way an ambassador is created. */
-export class JoiningService {
+export class JoinPolicyService {
   readonly #context: ServiceContext;
   readonly #lookups: CachedLookups;
 

@@ -8,7 +8,7 @@ import { ClickService, type ClickServiceOptions } from './clicks.ts';
 import { ConversionService } from './conversions.ts';
 import { ContestService } from './contests.ts';
 import { FriendOfferService } from './friend-offers.ts';
-import { JoiningService } from './join-policy.ts';
+import { JoinPolicyService } from './join-policy.ts';
 import { RaffleService } from './raffles.ts';
 import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
@@ -43,7 +43,7 @@ export interface Services {
   /** Friend offers as the rules define them, and single-use coupons. */
   friendOffers: FriendOfferService;
   /** Join policy and invitations (the owner's side). */
-  joinPolicy: JoiningService;
+  joinPolicy: JoinPolicyService;
   raffles: RaffleService;
   contests: ContestService;
   widgetSettings: WidgetSettingsService;
@@ -78,7 +78,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     ambassadorAdmin: new AmbassadorAdminService(context, ambassadors, lookups),
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes, { offers: friendOffers, joining, widgetSettings, rewardRules }),
     friendOffers,
-    joinPolicy: new JoiningService(context, lookups),
+    joinPolicy: new JoinPolicyService(context, lookups),
     raffles: new RaffleService(context),
     contests: new ContestService(context),
     widgetSettings,
