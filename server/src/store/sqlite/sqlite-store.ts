@@ -447,16 +447,18 @@ export class SqliteStore implements Store {
   async summariseClicks(programId: string, range: { from: number; to: number }): Promise<ClickBreakdown> {
     const params = { programId, from: range.from, to: range.to };
     // One read transaction, so the totals and the breakdowns describe the same moment.
-    return this.#db.transaction((): ClickBreakdown => {
-      const totals = this.#sql.clickTotals.get(params);
-      return {
-        clicks: totals?.clicks ?? 0,
-        qr: totals?.qr ?? 0,
-        byDeviceType: this.#sql.clicksByDeviceType.all(params),
-        byBrowser: this.#sql.clicksByBrowser.all(params),
-        byOs: this.#sql.clicksByOs.all(params),
-      };
-    })();
+    return this.#db.transaction(() => this.#clickBreakdown(params))();
+  }
+
+  #clickBreakdown(params: { programId: string; from: number; to: number }): ClickBreakdown {
+    const totals = this.#sql.clickTotals.get(params);
+    return {
+      clicks: totals?.clicks ?? 0,
+      qr: totals?.qr ?? 0,
+      byDeviceType: this.#sql.clicksByDeviceType.all(params),
+      byBrowser: this.#sql.clicksByBrowser.all(params),
+      byOs: this.#sql.clicksByOs.all(params),
+    };
   }
 
   async findConversion(programId: string, orderId: string): Promise<ConversionDetails | null> {
@@ -673,19 +675,8 @@ export class SqliteStore implements Store {
     const params = { programId, from: range.from, to: range.to };
     // One read transaction: every figure describes the same moment.
     return this.#db.transaction((): AnalyticsFacts => {
-      const totals = this.#sql.clickTotals.get(params);
-      return {
-        ...this.#analytics.facts(params),
-        clicks: totals?.clicks ?? 0,
-        qrClicks: totals?.qr ?? 0,
-        devices: {
-          clicks: totals?.clicks ?? 0,
-          qr: totals?.qr ?? 0,
-          byDeviceType: this.#sql.clicksByDeviceType.all(params),
-          byBrowser: this.#sql.clicksByBrowser.all(params),
-          byOs: this.#sql.clicksByOs.all(params),
-        },
-      };
+      const devices = this.#clickBreakdown(params);
+      return { ...this.#analytics.facts(params), clicks: devices.clicks, qrClicks: devices.qr, devices };
     })();
   }
 
