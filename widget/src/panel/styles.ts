@@ -1,5 +1,6 @@
 /**
- * The panel's only stylesheet, put into every shadow root it renders. `all: initial` on the host
+ * The panel's stylesheet, put into every shadow root it renders (the dialog and the other lazily
+ * loaded placements add their own rules, see `renderWithCss`). `all: initial` on the host
  * keeps the shop's inherited styles out, and again on the panel's outermost boxes, for when a
  * shop's rule (`* { letter-spacing: … }`) reaches the host itself and outranks `:host`; the
  * shadow boundary keeps ours in. Sizes are px because
@@ -16,8 +17,7 @@ const LIGHT_AND_LAYOUT = `\
 --m:var(--sarafan-muted,#5b636b);--b:var(--sarafan-border,#d5d9de);--bg:var(--sarafan-background,#fff);\
 --s:var(--sarafan-surface,#f3f5f7);--f:var(--sarafan-focus,#0b63ce)}\
 *{box-sizing:border-box}\
-.card,.overlay{all:initial;box-sizing:border-box}\
-.card{display:block;font:14px/20px var(--sarafan-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--t);\
+.card{all:initial;box-sizing:border-box;display:block;font:14px/20px var(--sarafan-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--t);\
 background:var(--bg);border:1px solid var(--b);border-radius:var(--sarafan-radius,12px);padding:16px;max-width:480px;text-align:left}\
 h2{margin:0 32px 4px 0;font-size:18px;line-height:24px;font-weight:600}\
 p,.row,.stats{margin:0 0 12px}\
@@ -38,10 +38,7 @@ dd{font-size:20px;line-height:28px;font-weight:600}\
 ul{list-style:none;margin:0;padding:0;max-height:160px;overflow:auto}\
 li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-top:1px solid var(--b)}\
 .close{position:absolute;top:8px;right:8px;width:32px;height:32px;padding:0;font-size:20px;\
-background:0 0;border-color:transparent;color:var(--m)}\
-.overlay{position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.45)}\
-.dialog{position:relative;width:100%;max-width:480px;max-height:calc(100vh - 32px);overflow:auto;border-radius:var(--sarafan-radius,12px)}\
-.dialog>.card{max-width:none}`;
+background:0 0;border-color:transparent;color:var(--m)}`;
 
 /** Dark defaults; a shop's own `--sarafan-*` values still win (set them per scheme if they differ). */
 const DARK = `\

@@ -300,6 +300,8 @@ describe('dialog', () => {
     );
     const shown = show(panelContext({ identity, reason: 'purchase' }));
     await vi.advanceTimersByTimeAsync(SESSION_TIMEOUT_MS);
+    // Rendering would start in a later task.
+    await vi.runAllTimersAsync();
     await shown;
     vi.useRealTimers();
     expect(document.querySelector('sarafan-dialog')).toBeNull();
