@@ -31,14 +31,25 @@ interface Load {
   taskMs: number;
   scriptMs: number;
   longestTaskMs: number;
+  /** The longest run of the widget's own script (widget.js, /widget/*) within a frame over 50 ms. */
+  widgetScriptInLongFrameMs: number;
   layoutShift: number;
 }
 
-/** Collects long tasks and layout shifts from the very start of the page. */
+/**
+ * Collects long tasks and layout shifts from the very start of the page, and the widget's own
+ * script time in long animation frames: a frame over 50 ms names the scripts it ran, so a long
+ * task of the page itself (or of a machine busy with other work) is not taken for the widget's.
+ */
 const OBSERVE = `(() => {
-  const seen = (window.__sarafanBench = { longest: 0, shift: 0 });
+  const seen = (window.__sarafanBench = { longest: 0, shift: 0, widget: 0 });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.longest = Math.max(seen.longest, e.duration); })
     .observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries())
+      for (const script of frame.scripts)
+        if (/\\/widget(\\.js|\\/)/.test(script.sourceURL)) seen.widget = Math.max(seen.widget, script.duration);
+  }).observe({ type: 'long-animation-frame', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) seen.shift += e.value; })
     .observe({ type: 'layout-shift', buffered: true });
 })();`;
@@ -62,11 +73,17 @@ async function loadOnce(browser: Browser, storageState: Awaited<ReturnType<Brows
     await new Promise((done) => setTimeout(done, SETTLE_MS));
     const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
     const metric = (name: string) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
-    const seen = await page.evaluate(() => (window as unknown as { __sarafanBench: { longest: number; shift: number } }).__sarafanBench);
+    const seen = await page.evaluate(() => (window as unknown as { __sarafanBench: { longest: number; shift: number; widget: number } }).__sarafanBench);
     // The load measured what it should: every placement was up (or, without, none was).
     const placements = await page.locator('sarafan-launcher').count() + (await page.getByTestId('sarafan-share-whatsapp').count());
     if (widget ? placements < 3 : placements > 0) throw new Error(`the widget was ${widget ? 'not ready' : 'there'} after ${SETTLE_MS} ms`);
-    return { taskMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), longestTaskMs: seen.longest, layoutShift: seen.shift };
+    return {
+      taskMs: metric('TaskDuration'),
+      scriptMs: metric('ScriptDuration'),
+      longestTaskMs: seen.longest,
+      widgetScriptInLongFrameMs: seen.widget,
+      layoutShift: seen.shift,
+    };
   } finally {
     await context.close();
   }
@@ -112,6 +129,8 @@ export async function benchWidgetPageCost(): Promise<Record<string, number>> {
       longestTaskMsWith: figure('with', 'longestTaskMs'),
       worstTaskMsWithout: worst('without', 'longestTaskMs'),
       worstTaskMsWith: worst('with', 'longestTaskMs'),
+      widgetScriptInLongFrameMs: figure('with', 'widgetScriptInLongFrameMs'),
+      worstWidgetScriptInLongFrameMs: worst('with', 'widgetScriptInLongFrameMs'),
       layoutShiftWithout: worst('without', 'layoutShift'),
       layoutShiftWith: worst('with', 'layoutShift'),
     };
@@ -124,6 +143,10 @@ export async function benchWidgetPageCost(): Promise<Record<string, number>> {
         `with ${ms(result.longestTaskMsWith)} (${ms(result.worstTaskMsWith)})   ` +
         `(budget: none over ${BUDGET.longestTaskMs} ms added: ${result.longestTaskMsWith <= Math.max(BUDGET.longestTaskMs, result.longestTaskMsWithout) ? 'met' : 'MISSED'}; ` +
         'a busy machine stretches every task, so compare with the page alone)',
+    );
+    console.log(
+      `  widget script in frames over ${BUDGET.longestTaskMs} ms   ${ms(result.widgetScriptInLongFrameMs)} (${ms(result.worstWidgetScriptInLongFrameMs)})   ` +
+        `(budget: under ${BUDGET.longestTaskMs} ms: ${result.widgetScriptInLongFrameMs < BUDGET.longestTaskMs ? 'met' : 'MISSED'})`,
     );
     console.log(
       `  layout shift (CLS)  without ${result.layoutShiftWithout.toFixed(4)}   with ${result.layoutShiftWith.toFixed(4)}   ` +

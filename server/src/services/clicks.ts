@@ -72,7 +72,7 @@ export class ClickService {
       claimClickId: request.clickId ?? null,
       url: truncate(request.url ?? null),
       referrer: truncate(request.referrer ?? null),
-      qr: false,
+      qr: isQrLanding(request.url),
     });
     return { clickId: result.clickId, counted: result.counted };
   }
@@ -110,6 +110,14 @@ export class ClickService {
       dedupWindowMs: program.dedupWindowMs,
     };
   }
+}
+
+/**
+ * The QR code of a product share encodes that page's own address with `qr=1`, so the landing page
+ * says it was scanned. (The QR code of the short link carries `qr=1` to `GET /r/{code}` instead.)
+ */
+function isQrLanding(url: string | undefined): boolean {
+  return URL.canParse(url ?? '') && new URL(url!).searchParams.get('qr') === '1';
 }
 
 function truncate(value: string | null): string | null {

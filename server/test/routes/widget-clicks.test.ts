@@ -95,6 +95,13 @@ describe('POST /v1/widget/clicks', () => {
     expect(await t.store.findClick('demo', clickId)).toMatchObject({ browser: 'Mobile Safari', os: 'iOS', deviceType: 'mobile', qr: false });
   });
 
+  it('counts a landing on a product page from its QR code (qr=1 in the address) as a QR click', async () => {
+    const scanned = (await click({ visitorId: 'scanner', url: `https://shop.example/products/tote?ref=${code}&qr=1` })).json();
+    const typed = (await click({ visitorId: 'typist', url: `https://shop.example/products/tote?ref=${code}&qr=0` })).json();
+    expect(await t.store.findClick('demo', scanned.clickId)).toMatchObject({ qr: true, counted: true });
+    expect(await t.store.findClick('demo', typed.clickId)).toMatchObject({ qr: false });
+  });
+
   it('treats a landing URL shared onwards as a new click of the next browser', async () => {
     const clickId = await shortLink();
     await click({ clickId, visitorId: 'first-browser' });
