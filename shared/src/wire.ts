@@ -363,6 +363,24 @@ export interface OwnerRewardView {
   createdAt: number;
 }
 
+/** GET /v1/rewards/balances: one currency (or unit) of the program's rewards, summed from the ledger. */
+export interface RewardBalance extends LedgerBalance {
+  /** What payouts pay: each ambassador's positive `approved`, summed (open batches included). It
+   * exceeds `approved` by the debts that clawbacks after payment left, which later rewards repay. */
+  owed: number;
+  /** What was refused: rewards rejected by a fraud rule or by the owner. */
+  rejected: number;
+  /** How many rewards are in each status. */
+  counts: Record<RewardStatus, number>;
+}
+
+/** GET /v1/rewards/balances[?ambassador=CODE] */
+export interface RewardBalancesResponse {
+  /** The ambassador of `?ambassador=`; absent for the whole program. */
+  ambassadorCode?: string;
+  balances: RewardBalance[];
+}
+
 /** POST /v1/rewards/{rewardId}/approve and /reject */
 export interface RewardReviewRequest {
   note?: string;

@@ -46,6 +46,7 @@ export type WireConformance = [
   Check<Same<Static<typeof RewardSchemas.OwnerRewardView>, Wire.OwnerRewardView>>,
   Check<Same<Static<typeof RewardSchemas.RewardReviewRequest>, Wire.RewardReviewRequest>>,
   Check<Same<Static<typeof RewardSchemas.LedgerResponse>, Wire.LedgerResponse>>,
+  Check<Same<Static<typeof RewardSchemas.RewardBalancesResponse>, Wire.RewardBalancesResponse>>,
   Check<Same<Static<typeof PersonalDataSchemas.PersonalDataExport>, Wire.PersonalDataExport>>,
   Check<Same<Static<typeof PersonalDataSchemas.ErasureResponse>, Wire.ErasureResponse>>,
   Check<Same<Static<typeof PayoutSchemas.PayoutRequest>, Wire.PayoutRequest>>,
