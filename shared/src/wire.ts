@@ -4,6 +4,7 @@
  */
 import type { Money } from './money.ts';
 import type { RewardKind, RewardRules } from './reward-rules/rules.ts';
+import type { JoinPolicy } from './wire-joining-draws.ts';
 
 export type { RewardRules } from './reward-rules/rules.ts';
 
@@ -476,6 +477,15 @@ export interface ProgramResponse {
   name: string;
   rules: RulesVersion;
   versions: Array<{ version: number; createdAt: number }>;
+  joinPolicy: JoinPolicy;
+  /** Page origins allowed to call the browser API (see `AllowedOriginsBody`). */
+  allowedOrigins: string[];
+}
+
+/** GET and PUT /v1/program/origins. PUT takes 1 to 50 http(s) URLs, each kept as its origin; the
+ * answer lists what is stored, with the other loopback name of localhost and 127.0.0.1 added. */
+export interface AllowedOriginsBody {
+  allowedOrigins: string[];
 }
 
 /** POST /v1/ambassadors/{code}/confirm: the owner confirms someone who joined by email; their

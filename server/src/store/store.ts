@@ -63,6 +63,8 @@ export interface Store extends AnalyticsStore {
   findProgramBySecretHash(secretHash: string): Promise<ProgramRecord | null>;
   /** For CORS preflight, which does not say which program it is for. */
   isOriginAllowedByAnyProgram(origin: string): Promise<boolean>;
+  /** Replaces the program's allowed origins (already normalised) in one transaction; false if there is no such program. */
+  setAllowedOrigins(programId: string, origins: readonly string[]): Promise<boolean>;
 
   // Reward rules: immutable versions, newest in force
   /** Appends the next version and mirrors it into the program's columns, in one transaction. */

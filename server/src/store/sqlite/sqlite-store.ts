@@ -310,8 +310,7 @@ export class SqliteStore implements Store {
     this.#db
       .transaction(() => {
         this.#sql.upsertProgram.run(programToRow(program));
-        this.#sql.deleteOrigins.run(program.id);
-        for (const origin of program.allowedOrigins) this.#sql.insertOrigin.run({ programId: program.id, origin });
+        this.#replaceOrigins(program.id, program.allowedOrigins);
         this.#sql.deleteFraudActions.run(program.id);
         for (const [rule, action] of Object.entries(program.fraudActions)) {
           this.#sql.insertFraudAction.run({ programId: program.id, rule, action });
@@ -320,6 +319,22 @@ export class SqliteStore implements Store {
         for (const domain of program.blockedReferrerDomains) this.#sql.insertBlockedReferrer.run({ programId: program.id, domain });
       })
       .immediate();
+  }
+
+  async setAllowedOrigins(programId: string, origins: readonly string[]): Promise<boolean> {
+    return this.#db
+      .transaction(() => {
+        if (!this.#sql.programById.get(programId)) return false;
+        this.#replaceOrigins(programId, origins);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Call inside a transaction. */
+  #replaceOrigins(programId: string, origins: readonly string[]): void {
+    this.#sql.deleteOrigins.run(programId);
+    for (const origin of origins) this.#sql.insertOrigin.run({ programId, origin });
   }
 
   async getProgram(id: string): Promise<ProgramRecord | null> {
