@@ -115,6 +115,7 @@ export class InvalidWidgetTextError extends defineApiError('invalid_widget_text'
     this.field = field;
   }
 }
+export const InvalidOriginError = defineApiError('invalid_origin', 400, 'An allowed origin must be an http(s) URL, such as https://shop.example.');
 export const DisposableEmailError = defineApiError('disposable_email', 400, 'Please use a permanent email address, not a disposable one.');
 export const JoinRefusedError = defineApiError('join_refused', 403, 'Joining is not possible from this browser.');
 export const LeaderboardDisabledError = defineApiError('leaderboard_disabled', 404, 'This program does not show a leaderboard.');

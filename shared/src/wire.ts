@@ -4,6 +4,7 @@
  */
 import type { Money } from './money.ts';
 import type { RewardKind, RewardRules } from './reward-rules/rules.ts';
+import type { JoinPolicy } from './wire-joining-draws.ts';
 
 export type { RewardRules } from './reward-rules/rules.ts';
 
@@ -363,6 +364,24 @@ export interface OwnerRewardView {
   createdAt: number;
 }
 
+/** GET /v1/rewards/balances: one currency (or unit) of the program's rewards, summed from the ledger. */
+export interface RewardBalance extends LedgerBalance {
+  /** What payouts pay: each ambassador's positive `approved`, summed (open batches included). It
+   * exceeds `approved` by the debts that clawbacks after payment left, which later rewards repay. */
+  owed: number;
+  /** What was refused: rewards rejected by a fraud rule or by the owner. */
+  rejected: number;
+  /** How many rewards are in each status. */
+  counts: Record<RewardStatus, number>;
+}
+
+/** GET /v1/rewards/balances[?ambassador=CODE] */
+export interface RewardBalancesResponse {
+  /** The ambassador of `?ambassador=`; absent for the whole program. */
+  ambassadorCode?: string;
+  balances: RewardBalance[];
+}
+
 /** POST /v1/rewards/{rewardId}/approve and /reject */
 export interface RewardReviewRequest {
   note?: string;
@@ -458,6 +477,15 @@ export interface ProgramResponse {
   name: string;
   rules: RulesVersion;
   versions: Array<{ version: number; createdAt: number }>;
+  joinPolicy: JoinPolicy;
+  /** Page origins allowed to call the browser API (see `AllowedOriginsBody`). */
+  allowedOrigins: string[];
+}
+
+/** GET and PUT /v1/program/origins. PUT takes 1 to 50 http(s) URLs, each kept as its origin; the
+ * answer lists what is stored, with the other loopback name of localhost and 127.0.0.1 added. */
+export interface AllowedOriginsBody {
+  allowedOrigins: string[];
 }
 
 /** POST /v1/ambassadors/{code}/confirm: the owner confirms someone who joined by email; their

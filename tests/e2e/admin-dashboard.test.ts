@@ -1,11 +1,12 @@
 /**
  * The owner dashboard in real Chromium against the real tracking server and demo shop: sign in
  * with the secret key, see the overview's numbers equal the analytics API's, approve a held reward
- * from the review queue, and change a widget text that the demo shop's panel then shows.
+ * from the review queue, see the balances of every reward, change a widget text that the demo
+ * shop's panel then shows, and set who may join and the allowed origins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AnalyticsOverview } from '../../shared/src/wire.ts';
+import type { AnalyticsOverview, RewardBalancesResponse } from '../../shared/src/wire.ts';
 import { axeScan } from '../support/axe.ts';
 import { startDemoStack, type DemoStack } from '../support/demo-stack.ts';
 import { buyFirstProduct } from '../support/shop-pages.ts';
@@ -18,6 +19,7 @@ let visitors: Visitors;
 let owner: Page;
 let heldRewardId = 0;
 let heldOrderId = '';
+let carolCode = '';
 
 beforeAll(async () => {
   stack = await startDemoStack();
@@ -27,6 +29,7 @@ beforeAll(async () => {
   const carol = await stack.api('POST', '/v1/ambassadors', { email: 'carol@example.com', name: 'Carol' });
   expect(carol.status).toBe(201);
   const code = carol.body.code as string;
+  carolCode = code;
   const friend = await stack.api('POST', '/v1/conversions', { orderId: 'e2e-1', amount: 5_000, currency: 'EUR', couponCode: code, customer: { email: 'dave@example.com' } });
   expect(friend.body.reward.status).toBe('pending');
   heldOrderId = 'e2e-2';
@@ -111,12 +114,42 @@ describe('owner dashboard in Chromium', () => {
     expect(ledger.body.entries).toContainEqual(expect.objectContaining({ rewardId: heldRewardId, from: 'held', to: 'pending', actor: 'owner', note: 'checked by phone' }));
   });
 
-  it('finds an ambassador by search, shows their ledger, and blocks them', async () => {
+  it('shows the balances of every reward, per currency, as GET /v1/rewards/balances sums them', async () => {
+    // Dana brings a friend who pays in USD, and buys through her own link: a rejected reward.
+    const dana = (await stack.api('POST', '/v1/ambassadors', { email: 'dana@example.com', name: 'Dana' })).body.code as string;
+    await stack.api('POST', '/v1/conversions', { orderId: 'e2e-usd', amount: 3_000, currency: 'USD', couponCode: dana, customer: { email: 'gus@example.com' } });
+    const own = await stack.api('POST', '/v1/conversions', { orderId: 'e2e-own', amount: 2_000, currency: 'EUR', couponCode: dana, customer: { email: 'dana@example.com' } });
+    expect(own.body.reward).toMatchObject({ status: 'rejected' });
+
+    await owner.getByRole('link', { name: 'Rewards and payouts' }).click();
+    const api = (await stack.api('GET', '/v1/rewards/balances')).body as RewardBalancesResponse;
+    expect(api.balances.map(({ currency, pending, rejected }) => ({ currency, pending, rejected }))).toEqual([
+      { currency: 'EUR', pending: 1_300, rejected: 200 },
+      { currency: 'USD', pending: 300, rejected: 0 },
+    ]);
+    for (const balance of api.balances) {
+      for (const [column, status] of [['held', 'held'], ['pending', 'pending'], ['owed', 'approved'], ['paid', 'paid'], ['rejected', 'rejected']] as const) {
+        const shown = await owner.getByTestId(`balance-${balance.currency}-${column}`).textContent();
+        const amount = await owner.evaluate(([value, currency]) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value / 100), [
+          balance[column],
+          balance.currency,
+        ] as const);
+        const rewards = balance.counts[status];
+        expect(shown, `${balance.currency} ${column}`).toBe(`${amount} (${rewards} ${rewards === 1 ? 'reward' : 'rewards'})`);
+      }
+    }
+    expect(await owner.getByText('Sums of the latest rewards').count()).toBe(0);
+  });
+
+  it('finds an ambassador by search, shows their ledger and fraud flags, and blocks them', async () => {
     await owner.getByRole('link', { name: 'Ambassadors' }).click();
     await owner.getByRole('searchbox').fill('carol');
     await owner.getByRole('link', { name: 'Carol' }).click();
     await owner.getByRole('heading', { name: 'Ledger' }).waitFor();
     await owner.getByRole('cell', { name: heldOrderId }).first().waitFor();
+    const flags = await stack.api('GET', `/v1/rewards?ambassador=${carolCode}&flagged=true`);
+    expect(flags.body.rewards.map((reward: { orderId: string }) => reward.orderId)).toEqual([heldOrderId]);
+    await expect(owner.getByTestId('fraud-flags').textContent()).resolves.toContain(`Order ${heldOrderId}`);
     await owner.getByRole('button', { name: 'Block' }).click();
     await owner.getByRole('status').filter({ hasText: 'Blocked' }).waitFor();
     await owner.getByRole('button', { name: 'Unblock' }).waitFor();
@@ -163,6 +196,43 @@ describe('owner dashboard in Chromium', () => {
     const dialog = shopper.getByTestId('sarafan-dialog');
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByText(title).waitFor();
+  });
+
+  it('sets who may join, and invites and uninvites someone, in the settings', async () => {
+    await owner.goto(`${stack.serverUrl}/admin#/settings`);
+    await owner.getByRole('heading', { name: 'Who may join' }).waitFor();
+    await owner.getByLabel('Invited emails only').check();
+    await owner.getByRole('button', { name: 'Save join policy' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Join policy saved' }).waitFor();
+    expect((await stack.api('GET', '/v1/program/join-policy')).body).toEqual({ joinPolicy: 'invite_only' });
+
+    await owner.getByLabel('Email to invite').fill('grace@example.com');
+    await owner.getByRole('button', { name: 'Invite', exact: true }).click();
+    await owner.getByRole('status').filter({ hasText: 'grace@example.com invited.' }).waitFor();
+    expect((await stack.api('GET', '/v1/invitations')).body.invitations).toMatchObject([{ email: 'grace@example.com' }]);
+    expect((await axeScan(owner)).violations).toEqual([]);
+
+    await owner.getByRole('button', { name: 'Remove the invitation of grace@example.com' }).click();
+    await owner.getByText('Nobody is invited yet.').waitFor();
+    expect((await stack.api('GET', '/v1/invitations')).body.invitations).toEqual([]);
+
+    await owner.getByLabel('Anyone').check();
+    await owner.getByRole('button', { name: 'Save join policy' }).click();
+    await expect.poll(async () => (await stack.api('GET', '/v1/program/join-policy')).body.joinPolicy).toBe('open');
+  });
+
+  it('adds and removes an allowed origin in the settings', async () => {
+    const before = (await stack.api('GET', '/v1/program/origins')).body.allowedOrigins as string[];
+    expect(before).toContain(stack.shopUrl);
+    await owner.getByLabel('Page origin').fill('https://new-shop.example/welcome');
+    await owner.getByRole('button', { name: 'Add origin' }).click();
+    await owner.getByRole('button', { name: 'Remove https://new-shop.example' }).waitFor();
+    expect((await stack.api('GET', '/v1/program/origins')).body.allowedOrigins).toEqual([...before, 'https://new-shop.example'].sort());
+    expect((await stack.api('GET', '/v1/program')).body.allowedOrigins).toContain('https://new-shop.example');
+
+    await owner.getByRole('button', { name: 'Remove https://new-shop.example' }).click();
+    await owner.getByRole('status').filter({ hasText: 'https://new-shop.example removed.' }).waitFor();
+    expect((await stack.api('GET', '/v1/program/origins')).body.allowedOrigins).toEqual(before);
   });
 
   it('signs out: the cookie opens nothing any more', async () => {

@@ -13,6 +13,7 @@ import { exportRoutes } from './exports.ts';
 import { payoutRoutes } from './payouts.ts';
 import { personalDataRoutes } from './personal-data.ts';
 import { programAttributionRoutes } from './program-attribution.ts';
+import { programOriginsRoutes } from './program-origins.ts';
 import { rewardRulesRoutes } from './reward-rules.ts';
 import { rewardRoutes } from './rewards.ts';
 import { webhookRoutes } from './webhooks.ts';
@@ -35,6 +36,7 @@ export async function serverApiRoutes(app: FastifyInstance, options: { services:
   await app.register(webhookRoutes, { services });
   await app.register(payoutRoutes, { services });
   await app.register(programAttributionRoutes, { services });
+  await app.register(programOriginsRoutes, { services });
   await app.register(analyticsRoutes, { services });
   await app.register(ambassadorAdminRoutes, { services });
   await app.register(exportRoutes, { services });

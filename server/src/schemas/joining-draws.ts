@@ -3,10 +3,8 @@ import { Email, EpochMs, strict } from './common.ts';
 
 /** Schemas of who may join, invitations, raffles and contests (`shared/src/wire-joining-draws.ts`). */
 
-export const JoinPolicyBody = Type.Object(
-  { joinPolicy: Type.Union([Type.Literal('open'), Type.Literal('customers'), Type.Literal('invite_only')]) },
-  strict,
-);
+export const JoinPolicy = Type.Union([Type.Literal('open'), Type.Literal('customers'), Type.Literal('invite_only')]);
+export const JoinPolicyBody = Type.Object({ joinPolicy: JoinPolicy }, strict);
 
 export const InvitationRequest = Type.Object({ email: Email }, strict);
 export const InvitationView = Type.Object({ email: Type.String(), createdAt: EpochMs });

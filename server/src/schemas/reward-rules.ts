@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { REWARD_KINDS } from '../../../shared/src/reward-rules/rules.ts';
 import { MAX_AMOUNT_MINOR } from '../../../shared/src/money.ts';
 import { EpochMs, Percent, ReferralCode, strict } from './common.ts';
+import { JoinPolicy } from './joining-draws.ts';
 
 /** The owner's reward rules API: every field is checked here, with its path in the error. */
 
@@ -72,6 +73,8 @@ export const ProgramResponse = Type.Object({
   name: Type.String(),
   rules: RulesVersion,
   versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: EpochMs })),
+  joinPolicy: JoinPolicy,
+  allowedOrigins: Type.Array(Type.String()),
 });
 
 export const RulesVersionParams = Type.Object({ version: Type.String({ pattern: '^[1-9][0-9]{0,8}$' }) }, strict);

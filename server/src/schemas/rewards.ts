@@ -4,7 +4,16 @@ import { RewardKind } from './reward-rules.ts';
 
 /** Path parameters arrive as text (no type coercion): a positive integer id, at most 15 digits. */
 export const RewardParams = Type.Object({ rewardId: Type.String({ pattern: '^[1-9][0-9]{0,14}$' }) }, strict);
-export const RewardListQuery = Type.Object({ status: Type.Optional(RewardStatus) }, strict);
+export const RewardListQuery = Type.Object(
+  {
+    status: Type.Optional(RewardStatus),
+    ambassador: Type.Optional(ReferralCode),
+    /** Query strings arrive as text (no type coercion). */
+    flagged: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  },
+  strict,
+);
+export const RewardBalancesQuery = Type.Object({ ambassador: Type.Optional(ReferralCode) }, strict);
 export const RewardReviewRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, strict);
 export const LedgerParams = Type.Object({ code: ReferralCode }, strict);
 
@@ -26,6 +35,30 @@ export const OwnerRewardView = Type.Object({
 export const RewardListResponse = Type.Object({ rewards: Type.Array(OwnerRewardView) });
 export const ApproveDueResponse = Type.Object({ approved: Type.Integer() });
 
+const StatusCounts = Type.Object({
+  pending: Type.Integer(),
+  approved: Type.Integer(),
+  paid: Type.Integer(),
+  voided: Type.Integer(),
+  held: Type.Integer(),
+  rejected: Type.Integer(),
+});
+
+const LedgerBalance = Type.Object({
+  currency: Type.String(),
+  held: Type.Integer(),
+  pending: Type.Integer(),
+  approved: Type.Integer(),
+  paid: Type.Integer(),
+});
+
+export const RewardBalancesResponse = Type.Object({
+  ambassadorCode: Type.Optional(Type.String()),
+  balances: Type.Array(
+    Type.Composite([LedgerBalance, Type.Object({ owed: Type.Integer(), rejected: Type.Integer(), counts: StatusCounts })]),
+  ),
+});
+
 const Bucket = Type.Union([
   Type.Literal('earned'),
   Type.Literal('held'),
@@ -39,15 +72,7 @@ const Bucket = Type.Union([
 
 export const LedgerResponse = Type.Object({
   ambassadorCode: Type.String(),
-  balances: Type.Array(
-    Type.Object({
-      currency: Type.String(),
-      held: Type.Integer(),
-      pending: Type.Integer(),
-      approved: Type.Integer(),
-      paid: Type.Integer(),
-    }),
-  ),
+  balances: Type.Array(LedgerBalance),
   entries: Type.Array(
     Type.Object({
       id: Type.Integer(),

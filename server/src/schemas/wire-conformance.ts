@@ -10,6 +10,7 @@ import type * as ConversionSchemas from './conversions.ts';
 import type * as PayoutSchemas from './payouts.ts';
 import type * as PersonalDataSchemas from './personal-data.ts';
 import type * as AttributionSchemas from './program-attribution.ts';
+import type * as OriginSchemas from './program-origins.ts';
 import type * as RewardSchemas from './rewards.ts';
 import type * as RulesSchemas from './reward-rules.ts';
 import type * as WidgetSchemas from './widget.ts';
@@ -46,6 +47,7 @@ export type WireConformance = [
   Check<Same<Static<typeof RewardSchemas.OwnerRewardView>, Wire.OwnerRewardView>>,
   Check<Same<Static<typeof RewardSchemas.RewardReviewRequest>, Wire.RewardReviewRequest>>,
   Check<Same<Static<typeof RewardSchemas.LedgerResponse>, Wire.LedgerResponse>>,
+  Check<Same<Static<typeof RewardSchemas.RewardBalancesResponse>, Wire.RewardBalancesResponse>>,
   Check<Same<Static<typeof PersonalDataSchemas.PersonalDataExport>, Wire.PersonalDataExport>>,
   Check<Same<Static<typeof PersonalDataSchemas.ErasureResponse>, Wire.ErasureResponse>>,
   Check<Same<Static<typeof PayoutSchemas.PayoutRequest>, Wire.PayoutRequest>>,
@@ -69,5 +71,7 @@ export type WireConformance = [
   Check<Same<Static<typeof AdminSessionSchemas.AdminSignInRequest>, Wire.AdminSignInRequest>>,
   Check<Same<Static<typeof AdminSessionSchemas.AdminSessionResponse>, Wire.AdminSessionResponse>>,
   Check<Same<Static<typeof AttributionSchemas.AttributionSettings>, Wire.AttributionSettings>>,
+  Check<Same<Static<typeof OriginSchemas.AllowedOriginsRequest>, Wire.AllowedOriginsBody>>,
+  Check<Same<Static<typeof OriginSchemas.AllowedOriginsResponse>, Wire.AllowedOriginsBody>>,
   Check<Same<Static<typeof PayoutSchemas.PayoutList>, Wire.PayoutListResponse>>,
 ];

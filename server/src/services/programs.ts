@@ -3,7 +3,7 @@ import type { FraudAction, FraudRule } from '../../../shared/src/wire.ts';
 import { DEFAULT_REWARD_RULES, type RewardRules } from '../../../shared/src/reward-rules/rules.ts';
 import { DEFAULT_FRAUD_ACTIONS } from '../domain/fraud-rules.ts';
 import { rulesMirror, sameRules, withLegacySettings } from '../domain/rules-settings.ts';
-import { originOf, withLoopbackAlias } from '../domain/origins.ts';
+import { allowedOriginsOf, originOf } from '../domain/origins.ts';
 import type { JoinPolicy, ProgramRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { hashSecretKey } from './secrets.ts';
@@ -72,12 +72,8 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
   const current = existing ? await store.currentRules(settings.id) : null;
   const rules = settings.rules ?? withLegacySettings(current?.rules ?? DEFAULT_REWARD_RULES, settings);
   const mirror = rulesMirror(rules);
-  const origins = new Set<string>();
-  for (const raw of settings.allowedOrigins) {
-    const origin = originOf(raw);
-    if (!origin) throw new Error(`Allowed origin "${raw}" of program ${settings.id} is not an http(s) URL.`);
-    for (const alias of withLoopbackAlias(origin)) origins.add(alias);
-  }
+  const origins = allowedOriginsOf(settings.allowedOrigins);
+  if ('invalid' in origins) throw new Error(`Allowed origin "${origins.invalid}" of program ${settings.id} is not an http(s) URL.`);
   if (!originOf(settings.landingUrl)) {
     throw new Error(`Landing URL "${settings.landingUrl}" of program ${settings.id} is not an http(s) URL.`);
   }
@@ -89,7 +85,7 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     id: settings.id,
     name: settings.name,
     landingUrl: settings.landingUrl,
-    allowedOrigins: [...origins].sort(),
+    allowedOrigins: origins.origins,
     secretHash: hashSecretKey(settings.secretKey),
     identityKey: identityKey(settings.secretKey),
     rewardBasisPoints: mirror.rewardBasisPoints,

@@ -25,6 +25,8 @@ export class RewardRulesService {
       name: program.name,
       rules: view(await this.#current(program)),
       versions: await this.#context.store.listRulesVersions(program.id),
+      joinPolicy: program.joinPolicy ?? 'open',
+      allowedOrigins: program.allowedOrigins,
     };
   }
 

@@ -1,7 +1,7 @@
-import type { LedgerResponse, OwnerRewardView, RewardStatus } from '../../../shared/src/wire.ts';
+import type { LedgerResponse, OwnerRewardView, RewardBalancesResponse, RewardStatus } from '../../../shared/src/wire.ts';
 import { moveReward, type LedgerReason } from '../domain/reward-ledger.ts';
 import { AmbassadorNotFoundError, RewardNotFoundError, RewardStatusConflictError } from '../errors.ts';
-import type { OwnerReward, ProgramRecord } from '../store/records.ts';
+import type { AmbassadorRecord, OwnerReward, ProgramRecord } from '../store/records.ts';
 import type { AmbassadorService } from './ambassadors.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -9,6 +9,13 @@ import type { ServiceContext } from './service-context.ts';
 export const REWARD_PAGE_LIMIT = 500;
 
 type OwnerDecision = 'approve' | 'reject' | 'paid';
+
+/** `GET /v1/rewards`'s query: query strings arrive as text. */
+export interface RewardListQuery {
+  status?: RewardStatus;
+  ambassador?: string;
+  flagged?: 'true' | 'false';
+}
 
 /** What the owner does with rewards, and the approval of rewards whose hold period has passed. */
 export class RewardService {
@@ -20,9 +27,19 @@ export class RewardService {
     this.#ambassadors = ambassadors;
   }
 
-  async list(program: ProgramRecord, status: RewardStatus | null): Promise<OwnerRewardView[]> {
-    const rewards = await this.#context.store.listRewards(program.id, status, REWARD_PAGE_LIMIT);
+  /** The newest rewards, of one status, one ambassador (by code) or with fraud flags when asked. */
+  async list(program: ProgramRecord, query: RewardListQuery): Promise<OwnerRewardView[]> {
+    const ambassadorId = query.ambassador === undefined ? null : (await this.#ambassadorOf(program, query.ambassador)).id;
+    const filter = { status: query.status ?? null, ambassadorId, flagged: query.flagged === 'true' };
+    const rewards = await this.#context.store.listRewards(program.id, filter, REWARD_PAGE_LIMIT);
     return rewards.map(ownerRewardView);
+  }
+
+  /** Every reward of the program (or of one ambassador) summed per currency: see `RewardBalance`. */
+  async balances(program: ProgramRecord, code: string | undefined): Promise<RewardBalancesResponse> {
+    if (code === undefined) return { balances: await this.#context.store.rewardBalances(program.id, null) };
+    const ambassador = await this.#ambassadorOf(program, code);
+    return { ambassadorCode: ambassador.code, balances: await this.#context.store.rewardBalances(program.id, ambassador.id) };
   }
 
   /**
@@ -53,14 +70,19 @@ export class RewardService {
   }
 
   async ledger(program: ProgramRecord, code: string): Promise<LedgerResponse> {
-    const ambassador = await this.#ambassadors.findByCode(program, code);
-    if (!ambassador) throw new AmbassadorNotFoundError();
+    const ambassador = await this.#ambassadorOf(program, code);
     const { entries, balances } = await this.#context.store.ledgerOf(ambassador.id);
     return {
       ambassadorCode: ambassador.code,
       balances,
       entries: entries.map(({ note, ...entry }) => (note === null ? entry : { ...entry, note })),
     };
+  }
+
+  async #ambassadorOf(program: ProgramRecord, code: string): Promise<AmbassadorRecord> {
+    const ambassador = await this.#ambassadors.findByCode(program, code);
+    if (!ambassador) throw new AmbassadorNotFoundError();
+    return ambassador;
   }
 }
 

@@ -12,6 +12,7 @@ import { JoinPolicyService } from './join-policy.ts';
 import { RaffleService } from './raffles.ts';
 import { PayoutService } from './payouts.ts';
 import { PersonalDataService } from './personal-data.ts';
+import { ProgramOriginsService } from './program-origins.ts';
 import { RewardRulesService } from './reward-rules.ts';
 import { RewardService } from './rewards.ts';
 import type { ServiceContext } from './service-context.ts';
@@ -44,6 +45,8 @@ export interface Services {
   friendOffers: FriendOfferService;
   /** Join policy and invitations (the owner's side). */
   joinPolicy: JoinPolicyService;
+  /** The page origins allowed to call the browser API. */
+  programOrigins: ProgramOriginsService;
   raffles: RaffleService;
   contests: ContestService;
   widgetSettings: WidgetSettingsService;
@@ -79,6 +82,7 @@ export function createServices(context: ServiceContext, clickOptions: ClickServi
     widgetSessions: new WidgetSessionService(context, ambassadors, hashes, { offers: friendOffers, joining, widgetSettings, rewardRules }),
     friendOffers,
     joinPolicy: new JoinPolicyService(context, lookups),
+    programOrigins: new ProgramOriginsService(context, lookups),
     raffles: new RaffleService(context),
     contests: new ContestService(context),
     widgetSettings,

@@ -7,6 +7,7 @@ import type {
   LedgerActor,
   LedgerBalance,
   LedgerBucket,
+  RewardBalance,
   NotAttributedReason,
   OrderStatus,
   RewardStatus,
@@ -225,6 +226,8 @@ export interface LedgerEntryRecord {
 
 /** Sums of the ledger per currency; the same as on the wire. */
 export type LedgerBalanceRecord = LedgerBalance;
+/** A program's (or one ambassador's) sums of the ledger per currency, with counts; the same as on the wire. */
+export type RewardBalanceRecord = RewardBalance;
 
 /** A referred visitor who identified, bound to the ambassador who referred them. */
 export interface ReferralBinding {

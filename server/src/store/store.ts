@@ -14,6 +14,7 @@ import type {
   LedgerBalanceRecord,
   LedgerEntryRecord,
   OwnerReward,
+  RewardBalanceRecord,
   PayoutRecord,
   ProgramRecord,
   ReferralBinding,
@@ -62,6 +63,8 @@ export interface Store extends AnalyticsStore {
   findProgramBySecretHash(secretHash: string): Promise<ProgramRecord | null>;
   /** For CORS preflight, which does not say which program it is for. */
   isOriginAllowedByAnyProgram(origin: string): Promise<boolean>;
+  /** Replaces the program's allowed origins (already normalised) in one transaction; false if there is no such program. */
+  setAllowedOrigins(programId: string, origins: readonly string[]): Promise<boolean>;
 
   // Reward rules: immutable versions, newest in force
   /** Appends the next version and mirrors it into the program's columns, in one transaction. */
@@ -141,8 +144,11 @@ export interface Store extends AnalyticsStore {
   applyOrderStatus(programId: string, orderId: string, plan: OrderStatusPlanner, entry: LedgerContext): Promise<ConversionDetails | null>;
 
   // Rewards and the ledger
-  /** Newest first; `status` null lists every status. */
-  listRewards(programId: string, status: RewardRecord['status'] | null, limit: number): Promise<OwnerReward[]>;
+  /** Newest first, narrowed by `filter`. */
+  listRewards(programId: string, filter: RewardFilter, limit: number): Promise<OwnerReward[]>;
+  /** The program's rewards (or one ambassador's) summed from the ledger per currency, with their
+   * counts per status, read in one transaction. */
+  rewardBalances(programId: string, ambassadorId: number | null): Promise<RewardBalanceRecord[]>;
   /** Runs `plan` on the reward inside a write transaction; null from `plan` refuses (nothing written). */
   changeReward(
     programId: string,
@@ -250,6 +256,14 @@ export interface Store extends AnalyticsStore {
   deleteAdminSession(tokenHash: string): Promise<boolean>;
   /** Deletes the sessions expired by `now`; returns how many. */
   deleteExpiredAdminSessions(now: number): Promise<number>;
+}
+
+/** Which rewards a list holds: null (or false) does not narrow it. */
+export interface RewardFilter {
+  status: RewardRecord['status'] | null;
+  ambassadorId: number | null;
+  /** Only rewards with fraud reasons. */
+  flagged: boolean;
 }
 
 export type AttributionSettings = Pick<ProgramRecord, 'attributionWindowMs' | 'attributionModel'>;

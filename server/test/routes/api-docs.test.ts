@@ -32,7 +32,11 @@ describe('API reference', () => {
     expect(document.paths['/v1/rewards/{rewardId}/approve']?.post?.parameters).toEqual([
       expect.objectContaining({ name: 'rewardId', in: 'path', required: true }),
     ]);
-    expect(document.paths['/v1/rewards']?.get?.parameters).toEqual([expect.objectContaining({ name: 'status', in: 'query' })]);
+    expect(document.paths['/v1/rewards']?.get?.parameters?.map(({ name, in: where }) => `${where}:${name}`)).toEqual([
+      'query:status',
+      'query:ambassador',
+      'query:flagged',
+    ]);
     expect(document.paths['/v1/widget/clicks']?.post).toMatchObject({ tags: ['Browser'] });
     expect(document.paths['/v1/widget/clicks']?.post?.security).toBeUndefined();
     expect(JSON.stringify(document)).not.toContain('"[Symbol');
@@ -56,6 +60,7 @@ describe('API reference', () => {
     expect(document.paths['/v1/ambassadors/{code}/block']?.post?.security).toEqual([{ secretKey: [] }]);
     expect(document.paths['/v1/widget/events']?.post).toMatchObject({ tags: ['Browser'], responses: { '202': expect.anything() } });
     for (const name of ['ambassadors', 'referrals', 'rewards']) expect(document.paths[`/v1/exports/${name}.csv`]?.get).toBeDefined();
+    expect(names(document.paths['/v1/rewards/balances']?.get)).toEqual(['ambassador']);
   });
 
   it('is readable by people at /docs', async () => {

@@ -11,11 +11,10 @@ export function AmbassadorPage({ code }: { code: string }) {
   const ambassador = useApi<AmbassadorResponse>(`/v1/ambassadors/${encodeURIComponent(code)}`);
   const ledger = useApi<LedgerResponse>(`/v1/ambassadors/${encodeURIComponent(code)}/ledger`);
   const listed = useApi<AmbassadorListResponse>(`/v1/ambassadors?q=${encodeURIComponent(code)}&limit=5`);
-  const rewards = useApi<{ rewards: OwnerRewardView[] }>('/v1/rewards');
+  const flagged = useApi<{ rewards: OwnerRewardView[] }>(`/v1/rewards?ambassador=${encodeURIComponent(code)}&flagged=true`);
   const program = useApi<ProgramResponse>('/v1/program');
   const { notice, run: act } = useAction();
   const item = listed.data?.items.find((candidate) => candidate.code === code) ?? null;
-  const flagged = (rewards.data?.rewards ?? []).filter((reward) => reward.ambassadorCode === code && reward.reasons.length > 0);
 
   async function run(action: () => Promise<unknown>, done: string) {
     if (await act(action, done)) listed.reload();
@@ -82,17 +81,22 @@ export function AmbassadorPage({ code }: { code: string }) {
 
       <section aria-labelledby="flags-title">
         <h2 id="flags-title">Fraud flags</h2>
-        {flagged.length === 0 ? (
-          <p class="muted">None among the latest rewards.</p>
-        ) : (
-          <ul>
-            {flagged.map((reward) => (
-              <li key={reward.id}>
-                Order {reward.orderId}: {reward.reasons.join(', ')} ({reward.status})
-              </li>
-            ))}
-          </ul>
-        )}
+        <Status loaded={flagged}>
+          {(data) =>
+            data.rewards.length === 0 ? (
+              <p class="muted">No reward of theirs was flagged.</p>
+            ) : (
+              <ul data-testid="fraud-flags">
+                {data.rewards.map((reward) => (
+                  <li key={reward.id}>
+                    Order {reward.orderId}, {dateTime(reward.createdAt)}: {reward.reasons.join(', ')} ({money(reward.originalAmount, reward.currency)},{' '}
+                    {reward.status})
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Status>
       </section>
 
       <section aria-labelledby="ledger-title">

@@ -1,16 +1,23 @@
 import { useState } from 'preact/hooks';
-import type { OwnerRewardView, PayoutListResponse } from '../../../../shared/src/wire.ts';
+import type { PayoutListResponse, RewardBalance, RewardBalancesResponse, RewardStatus } from '../../../../shared/src/wire.ts';
 import { api } from '../api.ts';
 import { Notice, Status } from '../components/status.tsx';
-import { dateTime, money } from '../format.ts';
+import { count, dateTime, money } from '../format.ts';
 import { useAction } from '../use-action.ts';
 import { useApi } from '../use-api.ts';
 
-const STATUSES = ['held', 'pending', 'approved', 'paid'] as const;
+/** The columns: a ledger sum, and the status of the rewards it holds (for their count). */
+const COLUMNS = [
+  { key: 'held', label: 'Held for review', status: 'held' },
+  { key: 'pending', label: 'Pending (hold period)', status: 'pending' },
+  { key: 'owed', label: 'Owed', status: 'approved' },
+  { key: 'paid', label: 'Paid', status: 'paid' },
+  { key: 'rejected', label: 'Rejected', status: 'rejected' },
+] as const satisfies ReadonlyArray<{ key: keyof RewardBalance; label: string; status: RewardStatus }>;
 
 /** What the program owes per currency, and payout batches: make one, export it, mark it paid. */
 export function PayoutsPage() {
-  const rewards = useApi<{ rewards: OwnerRewardView[] }>('/v1/rewards');
+  const balances = useApi<RewardBalancesResponse>('/v1/rewards/balances');
   const payouts = useApi<PayoutListResponse>('/v1/payouts');
   const [currency, setCurrency] = useState('EUR');
   const [minimum, setMinimum] = useState('0');
@@ -19,7 +26,7 @@ export function PayoutsPage() {
   async function run(action: () => Promise<unknown>, done: string) {
     await act(action, done);
     payouts.reload();
-    rewards.reload();
+    balances.reload();
   }
 
   return (
@@ -27,41 +34,7 @@ export function PayoutsPage() {
       <h1>Rewards and payouts</h1>
       <section aria-labelledby="balances-title">
         <h2 id="balances-title">Balances per currency</h2>
-        <Status loaded={rewards}>
-          {(data) => {
-            const totals = new Map<string, Record<string, number>>();
-            for (const reward of data.rewards) {
-              const row = totals.get(reward.currency) ?? {};
-              row[reward.status] = (row[reward.status] ?? 0) + reward.amount;
-              totals.set(reward.currency, row);
-            }
-            return totals.size === 0 ? (
-              <p class="muted">No rewards yet.</p>
-            ) : (
-              <table>
-                <caption class="muted">Sums of the latest rewards, by status</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Currency</th>
-                    {STATUSES.map((status) => (
-                      <th scope="col" key={status}>{status === 'approved' ? 'approved (owed)' : status}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...totals].map(([unit, row]) => (
-                    <tr key={unit}>
-                      <th scope="row">{unit}</th>
-                      {STATUSES.map((status) => (
-                        <td key={status}>{money(row[status] ?? 0, unit)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            );
-          }}
-        </Status>
+        <Status loaded={balances}>{(data) => <BalanceTable balances={data.balances} />}</Status>
       </section>
 
       <section aria-labelledby="new-payout-title">
@@ -141,6 +114,48 @@ export function PayoutsPage() {
           }
         </Status>
       </section>
+    </>
+  );
+}
+
+/** Every reward of the program, summed from the ledger; the counts say how many rewards each sum holds. */
+function BalanceTable({ balances }: { balances: RewardBalance[] }) {
+  if (balances.length === 0) return <p class="muted">No rewards yet.</p>;
+  const debts = balances.filter((balance) => balance.owed > balance.approved);
+  return (
+    <>
+      <table>
+        <caption class="muted">All rewards; owed is what payout batches pay, open batches included</caption>
+        <thead>
+          <tr>
+            <th scope="col">Currency</th>
+            {COLUMNS.map((column) => (
+              <th scope="col" key={column.key}>{column.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {balances.map((balance) => (
+            <tr key={balance.currency}>
+              <th scope="row">{balance.currency}</th>
+              {COLUMNS.map((column) => {
+                const rewards = balance.counts[column.status];
+                return (
+                  <td key={column.key} data-testid={`balance-${balance.currency}-${column.key}`}>
+                    {money(balance[column.key], balance.currency)} <span class="muted">({count(rewards)} {rewards === 1 ? 'reward' : 'rewards'})</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {debts.map((balance) => (
+        <p key={balance.currency} class="muted">
+          {balance.currency}: ambassadors owe back {money(balance.owed - balance.approved, balance.currency)} of rewards refunded after they were paid;
+          their next rewards repay it.
+        </p>
+      ))}
     </>
   );
 }

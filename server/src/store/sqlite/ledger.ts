@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { RewardStatus, WebhookEventType } from '../../../../shared/src/wire.ts';
+import type { LedgerBucket, RewardStatus, WebhookEventType } from '../../../../shared/src/wire.ts';
 import type { LedgerBalanceRecord, LedgerEntryRecord, RewardRecord } from '../records.ts';
 import type { LedgerContext, RewardUpdate } from '../store.ts';
 import type { Outbox } from './outbox.ts';
@@ -12,6 +12,15 @@ const EVENT_OF_STATUS: Partial<Record<RewardStatus, WebhookEventType>> = {
   voided: 'reward.voided',
   paid: 'reward.paid',
 };
+
+/**
+ * SQL for a bucket's balance over the grouped ledger entries: what entered it minus what left it.
+ * `bucket` is one of ours, never input; `table` is the alias of `ledger_entries` in a join.
+ */
+export function bucketNet(bucket: LedgerBucket, table = ''): string {
+  const column = (name: string) => (table ? `${table}.${name}` : name);
+  return `SUM(CASE WHEN ${column('to_bucket')} = '${bucket}' THEN ${column('amount')} WHEN ${column('from_bucket')} = '${bucket}' THEN -${column('amount')} ELSE 0 END)`;
+}
 
 /**
  * The reward ledger: the only way a reward changes. Each change appends its transfers and sets
@@ -40,13 +49,9 @@ export function createLedger(db: Database, outbox: Outbox) {
      JOIN rewards r ON r.id = l.reward_id JOIN conversions c ON c.id = r.conversion_id
      WHERE l.ambassador_id = @ambassadorId ORDER BY l.id`,
   );
-  // Each bucket: what entered it minus what left it, per currency.
   const balancesOf = db.prepare<{ ambassadorId: number }, LedgerBalanceRecord>(
-    `SELECT currency,
-       SUM(CASE WHEN to_bucket = 'held' THEN amount WHEN from_bucket = 'held' THEN -amount ELSE 0 END) AS held,
-       SUM(CASE WHEN to_bucket = 'pending' THEN amount WHEN from_bucket = 'pending' THEN -amount ELSE 0 END) AS pending,
-       SUM(CASE WHEN to_bucket = 'approved' THEN amount WHEN from_bucket = 'approved' THEN -amount ELSE 0 END) AS approved,
-       SUM(CASE WHEN to_bucket = 'paid' THEN amount WHEN from_bucket = 'paid' THEN -amount ELSE 0 END) AS paid
+    `SELECT currency, ${bucketNet('held')} AS held, ${bucketNet('pending')} AS pending, ${bucketNet('approved')} AS approved,
+       ${bucketNet('paid')} AS paid
      FROM ledger_entries WHERE ambassador_id = @ambassadorId GROUP BY currency ORDER BY currency`,
   );
 

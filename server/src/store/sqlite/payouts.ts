@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PayableReward, PayoutItem, PayoutLine } from '../../domain/payouts.ts';
 import type { PayoutRecord } from '../records.ts';
 import type { LedgerContext, PayoutSettler } from '../store.ts';
-import type { Ledger } from './ledger.ts';
+import { bucketNet, type Ledger } from './ledger.ts';
 import { rewardFromRow, type RewardRow } from './row-mapping.ts';
 
 interface PayoutRow {
@@ -17,7 +17,7 @@ interface PayoutRow {
 }
 
 /** A reward's net of `approved`: what it adds to (or, as a debt, takes from) what is owed. */
-const OWED = `SUM(CASE WHEN l.to_bucket = 'approved' THEN l.amount WHEN l.from_bucket = 'approved' THEN -l.amount ELSE 0 END)`;
+const OWED = bucketNet('approved', 'l');
 
 /** Payout batches: made from what is owed, paid through the ledger, each in one transaction. */
 export function createPayouts(db: Database, ledger: Ledger) {

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { moveReward } from '../../domain/reward-ledger.ts';
 import type { OwnerReward, RewardRecord } from '../records.ts';
-import type { LedgerContext, RewardUpdate } from '../store.ts';
+import type { LedgerContext, RewardFilter, RewardUpdate } from '../store.ts';
 import type { Ledger } from './ledger.ts';
 import { ownerRewardFromRow, rewardFromRow, type RewardRow } from './row-mapping.ts';
 
 type OwnerRewardRow = RewardRow & { order_id: string; ambassador_code: string };
+type ListParams = { programId: string; status: string | null; ambassadorId: number | null; flagged: number; limit: number };
 
 const OWNER_REWARD_SELECT = `SELECT r.*, c.order_id, a.code AS ambassador_code FROM rewards r
   JOIN conversions c ON c.id = r.conversion_id JOIN ambassadors a ON a.id = r.ambassador_id`;
@@ -15,10 +16,15 @@ export function createRewardWrites(db: Database, ledger: Ledger) {
   const byId = db.prepare<{ programId: string; rewardId: number }, OwnerRewardRow>(
     `${OWNER_REWARD_SELECT} WHERE r.program_id = @programId AND r.id = @rewardId`,
   );
-  const list = db.prepare<{ programId: string; status: string | null; limit: number }, OwnerRewardRow>(
-    `${OWNER_REWARD_SELECT} WHERE r.program_id = @programId AND (@status IS NULL OR r.status = @status)
-     ORDER BY r.created_at DESC, r.id DESC LIMIT @limit`,
-  );
+  // One ambassador's list is read through their own index (not a scan of the program's rewards),
+  // so their flags are found at any age.
+  const list = (where: string) =>
+    db.prepare<ListParams, OwnerRewardRow>(
+      `${OWNER_REWARD_SELECT} WHERE ${where} AND (@status IS NULL OR r.status = @status) AND (@flagged = 0 OR r.reasons <> '')
+       ORDER BY r.created_at DESC, r.id DESC LIMIT @limit`,
+    );
+  const listOfProgram = list('r.program_id = @programId');
+  const listOfAmbassador = list('r.ambassador_id = @ambassadorId AND r.program_id = @programId');
   const due = db.prepare<{ programId: string | null; now: number; limit: number }, RewardRow>(
     `SELECT * FROM rewards WHERE status = 'pending' AND hold_until <= @now
        AND (@programId IS NULL OR program_id = @programId)
@@ -50,8 +56,10 @@ export function createRewardWrites(db: Database, ledger: Ledger) {
   });
 
   return {
-    list: (programId: string, status: RewardRecord['status'] | null, limit: number): OwnerReward[] =>
-      list.all({ programId, status, limit }).map(ownerRewardFromRow),
+    list: (programId: string, filter: RewardFilter, limit: number): OwnerReward[] => {
+      const params = { programId, status: filter.status, ambassadorId: filter.ambassadorId, flagged: filter.flagged ? 1 : 0, limit };
+      return (filter.ambassadorId === null ? listOfProgram : listOfAmbassador).all(params).map(ownerRewardFromRow);
+    },
     change: (programId: string, rewardId: number, plan: (reward: RewardRecord) => RewardUpdate | null, context: LedgerContext) =>
       change.immediate(programId, rewardId, plan, context),
     approveDue: (programId: string | null, context: LedgerContext, limit: number): number =>

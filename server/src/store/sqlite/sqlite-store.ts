@@ -15,6 +15,7 @@ import {
   type ProgramRecord,
   type ReferralBinding,
   type ReferralStanding,
+  type RewardBalanceRecord,
   type RewardRecord,
   type DueDelivery,
   type WebhookAttempt,
@@ -40,6 +41,7 @@ import type {
   PersonalBrowser,
   PersonalOrder,
   RefundPlanner,
+  RewardFilter,
   RewardUpdate,
   RewardPlanning,
   RulesMirror,
@@ -73,6 +75,7 @@ import { openDatabase } from './open-database.ts';
 import { createPayouts } from './payouts.ts';
 import { createPersonalData } from './personal-data.ts';
 import { createReferralLookups } from './referral-lookups.ts';
+import { createRewardBalances } from './reward-balances.ts';
 import { createRewardWrites } from './reward-writes.ts';
 import { createWebhookStore } from './webhook-store.ts';
 import { createAmbassadorList } from './ambassador-list.ts';
@@ -136,6 +139,7 @@ export class SqliteStore implements Store {
   readonly #joining: ReturnType<typeof createJoining>;
   readonly #draws: ReturnType<typeof createDraws>;
   readonly #rewards: ReturnType<typeof createRewardWrites>;
+  readonly #balances: ReturnType<typeof createRewardBalances>;
   readonly #rules: ReturnType<typeof createRewardRules>;
   readonly #referrals: ReturnType<typeof createReferralLookups>;
   readonly #personalData: ReturnType<typeof createPersonalData>;
@@ -165,6 +169,7 @@ export class SqliteStore implements Store {
       (code, conversionId, at) => this.#friendCoupons.claim(code, conversionId, at),
     );
     this.#rewards = createRewardWrites(db, this.#ledger);
+    this.#balances = createRewardBalances(db);
     this.#payouts = createPayouts(db, this.#ledger);
     this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
@@ -305,8 +310,7 @@ export class SqliteStore implements Store {
     this.#db
       .transaction(() => {
         this.#sql.upsertProgram.run(programToRow(program));
-        this.#sql.deleteOrigins.run(program.id);
-        for (const origin of program.allowedOrigins) this.#sql.insertOrigin.run({ programId: program.id, origin });
+        this.#replaceOrigins(program.id, program.allowedOrigins);
         this.#sql.deleteFraudActions.run(program.id);
         for (const [rule, action] of Object.entries(program.fraudActions)) {
           this.#sql.insertFraudAction.run({ programId: program.id, rule, action });
@@ -315,6 +319,22 @@ export class SqliteStore implements Store {
         for (const domain of program.blockedReferrerDomains) this.#sql.insertBlockedReferrer.run({ programId: program.id, domain });
       })
       .immediate();
+  }
+
+  async setAllowedOrigins(programId: string, origins: readonly string[]): Promise<boolean> {
+    return this.#db
+      .transaction(() => {
+        if (!this.#sql.programById.get(programId)) return false;
+        this.#replaceOrigins(programId, origins);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Call inside a transaction. */
+  #replaceOrigins(programId: string, origins: readonly string[]): void {
+    this.#sql.deleteOrigins.run(programId);
+    for (const origin of origins) this.#sql.insertOrigin.run({ programId, origin });
   }
 
   async getProgram(id: string): Promise<ProgramRecord | null> {
@@ -516,8 +536,12 @@ export class SqliteStore implements Store {
     return this.#conversions.orderStatus(programId, orderId, plan, entry);
   }
 
-  async listRewards(programId: string, status: RewardRecord['status'] | null, limit: number): Promise<OwnerReward[]> {
-    return this.#rewards.list(programId, status, limit);
+  async listRewards(programId: string, filter: RewardFilter, limit: number): Promise<OwnerReward[]> {
+    return this.#rewards.list(programId, filter, limit);
+  }
+
+  async rewardBalances(programId: string, ambassadorId: number | null): Promise<RewardBalanceRecord[]> {
+    return this.#balances.of(programId, ambassadorId);
   }
 
   async changeReward(
