@@ -5,7 +5,9 @@
  * buttons) with the widget and without it (the same page with Sarafan's script tags taken out),
  * in alternation, each load in a fresh browser context (a first visit: nothing cached). Per load:
  * main-thread time from CDP `Performance.getMetrics` (TaskDuration, ScriptDuration), the longest
- * task (`longtask` observer) and the cumulative layout shift (`layout-shift` observer). Figures
+ * task (`longtask` observer), the longest run of the widget's own scripts inside a frame over
+ * 50 ms (`long-animation-frame` observer, which names the scripts) and the cumulative layout
+ * shift (`layout-shift` observer). Figures
  * are medians over the loads, printed, not asserted (they depend on the machine).
  * Runnable alone: `npx tsx tests/bench/widget-page-cost.ts` (about 20 s).
  */
