@@ -95,7 +95,8 @@ describe('checkout', () => {
       referral: { code: 'ALICE7K2', clickId: 'clk_1', visitorId: 'vis_friend' },
       couponCode: 'ALICE7K2',
       discountAmount: 299,
-      items: [{ sku: 'loose-leaf-tea', category: 'pantry', amount: 2985, quantity: 3 }],
+      // The price of one item: Sarafan multiplies by the quantity.
+      items: [{ sku: 'loose-leaf-tea', category: 'pantry', amount: 995, quantity: 3 }],
     });
     expect(shop.jar.get('shop_cart')).toBeUndefined();
     expect(shop.jar.get('shop_customer')).toMatch(/^\d+\./);
