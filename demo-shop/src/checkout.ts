@@ -52,16 +52,19 @@ export async function placeOrder(
   const problem = checkoutFormProblem(form);
   if (problem) return { ok: false, message: problem };
 
+  // The coupon is checked against the order before the discount: Sarafan decides the minimum order.
+  let pricing = priceCart(cart);
   let couponCode: string | null = null;
-  let percent = 0;
   if (form.coupon !== '') {
-    const decision = await checkCoupon(shop.sarafan, form.coupon, form.email);
+    const decision = await checkCoupon(shop.sarafan, form.coupon, form.email, {
+      amount: pricing.subtotal,
+      currency: pricing.currency,
+    });
     if (!decision.ok) return { ok: false, message: decision.message };
     couponCode = decision.coupon.code;
-    percent = decision.percent;
+    pricing = priceCart(cart, decision.discount);
   }
 
-  const pricing = priceCart(cart, percent);
   const now = shop.now();
   const customer = shop.store.upsertCustomer({ email: form.email, name: form.name }, now);
   const stored = shop.store.createOrder({

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentOf } from '../../shared/src/money.ts';
-import type { AmbassadorResponse, SessionResponse } from '../../shared/src/wire.ts';
+import type { RewardRules } from '../../shared/src/reward-rules/rules.ts';
+import type {
+  AmbassadorResponse,
+  ConversionResponse,
+  ProgramResponse,
+  RulesVersion,
+  SessionResponse,
+} from '../../shared/src/wire.ts';
 import { startTrackingServer, type RunningServer } from '../../server/src/start.ts';
 import { freePort } from '../../tests/support/free-port.ts';
 import { startDemoShop, type RunningShop } from '../src/start.ts';
@@ -12,7 +19,8 @@ import { attributeOf, byTestId } from './support/test-shop.ts';
 
 /**
  * The shop against the real tracking server (temp databases, ports on 127.0.0.1): a friend follows
- * Alice's short link, buys with her coupon, and Sarafan attributes the order and rewards Alice.
+ * Alice's short link, buys with her coupon, and Sarafan attributes the order and rewards Alice;
+ * then the owner switches the friend offer to a flat amount with a minimum order.
  */
 const SECRET = 'sk_integration_test';
 const BROWSER_UA =
@@ -88,6 +96,29 @@ describe('demo shop with the real tracking server', () => {
     return (await response.json()) as T;
   };
 
+  /**
+   * A friend who followed the ambassador's short link: the browser the widget would leave behind,
+   * with the referral cookies of a click the server recorded and claimed.
+   */
+  const referredFriend = async (code: string, visitorId: string) => {
+    const shortLink = await fetch(`${server.url}/r/${code}`, { redirect: 'manual', headers: { 'user-agent': BROWSER_UA } });
+    expect(shortLink.status).toBe(302);
+    const landing = new URL(shortLink.headers.get('location') ?? '');
+    expect(landing.origin).toBe(shopUrl);
+    expect(landing.searchParams.get('ref')).toBe(code);
+    const clickId = landing.searchParams.get('sarafan_click') ?? '';
+    expect(clickId).not.toBe('');
+    const claim = await fetch(`${server.url}/v1/widget/clicks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: shopUrl },
+      body: JSON.stringify({ programId: 'demo', code, visitorId, clickId }),
+    });
+    expect(claim.ok).toBe(true);
+    const friend = browser(shopUrl);
+    friend.jar.set('sarafan_ref', `${code}.${clickId}`).set('sarafan_vid', visitorId);
+    return friend;
+  };
+
   it('attributes a referred order to the ambassador, rewards her, and takes the reward back on refund', async () => {
     // Alice signs in; her account page makes her an ambassador and shows her (empty) store credit.
     const alice = browser(shopUrl);
@@ -111,22 +142,7 @@ describe('demo shop with the real tracking server', () => {
     expect(((await session.json()) as SessionResponse).ambassador?.code).toBe(code);
 
     // Bob follows Alice's short link; the widget would store the referral cookies and claim the click.
-    const shortLink = await fetch(`${server.url}/r/${code}`, { redirect: 'manual', headers: { 'user-agent': BROWSER_UA } });
-    expect(shortLink.status).toBe(302);
-    const landing = new URL(shortLink.headers.get('location') ?? '');
-    expect(landing.origin).toBe(shopUrl);
-    expect(landing.searchParams.get('ref')).toBe(code);
-    const clickId = landing.searchParams.get('sarafan_click') ?? '';
-    expect(clickId).not.toBe('');
-    const claim = await fetch(`${server.url}/v1/widget/clicks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: shopUrl },
-      body: JSON.stringify({ programId: 'demo', code, visitorId: 'bob_browser', clickId }),
-    });
-    expect(claim.ok).toBe(true);
-
-    const bob = browser(shopUrl);
-    bob.jar.set('sarafan_ref', `${code}.${clickId}`).set('sarafan_vid', 'bob_browser');
+    const bob = await referredFriend(code, 'bob_browser');
     await bob.post('/cart', { slug: 'linen-tote', quantity: '1' });
     await bob.post('/cart', { slug: 'loose-leaf-tea', quantity: '1' });
     const checkout = await (await bob.get('/checkout')).text();
@@ -170,5 +186,60 @@ describe('demo shop with the real tracking server', () => {
     const response = await alice.post('/checkout', { email: 'Alice@Example.com', name: '', coupon: code.toLowerCase() });
     expect(response.status).toBe(422);
     expect(byTestId(await response.text(), 'checkout-error')).toMatch(/your own referral code/);
+  });
+
+  it('applies a flat friend offer with a minimum order, set through the rules API', async () => {
+    // The owner switches the demo program to €5 off orders from €30, as the dashboard would.
+    const before = (await api<ProgramResponse>('/v1/program')).rules.rules;
+    const flatOffer: RewardRules = {
+      ...before,
+      friendOffer: { ...before.friendOffer, discount: { type: 'flat', amounts: { EUR: 500 } }, minimumOrder: { EUR: 3000 } },
+    };
+    await api<RulesVersion>('/v1/program/rules', { method: 'PUT', body: JSON.stringify(flatOffer) });
+    try {
+      const { code } = await api<AmbassadorResponse>('/v1/ambassadors', {
+        method: 'POST',
+        body: JSON.stringify({ email: 'carol@example.com', name: 'Carol' }),
+      });
+      const dave = await referredFriend(code, 'dave_browser');
+
+      // €24.00 is below the minimum: the page says how much more it takes, and the coupon is refused.
+      await dave.post('/cart', { slug: 'linen-tote', quantity: '1' });
+      let checkout = await (await dave.get('/checkout')).text();
+      expect(byTestId(checkout, 'coupon-offer')).toBe("Carol's friend offer: €5.00 off orders from €30.00");
+      expect(checkout).toContain(`(add €6.00 more to use coupon ${code})`);
+      const refused = await dave.post('/checkout', { email: 'dave@example.com', name: 'Dave', coupon: code });
+      expect(refused.status).toBe(422);
+      expect(byTestId(await refused.text(), 'checkout-error')).toBe("Your order doesn't reach this coupon's minimum of €30.00 yet.");
+
+      // €24.00 + €12.50 = €36.50 reaches it: Dave pays €31.50.
+      await dave.post('/cart', { slug: 'wool-socks', quantity: '1' });
+      checkout = await (await dave.get('/checkout')).text();
+      expect(checkout).toContain(`(−€5.00 with coupon ${code})`);
+      expect(checkout).toContain(`name="coupon" value="${code}"`);
+      const placed = await dave.post('/checkout', { email: 'dave@example.com', name: 'Dave', coupon: code });
+      expect(placed.status).toBe(303);
+      const orderPage = await (await dave.get(placed.headers.get('location') ?? '')).text();
+      const orderId = byTestId(orderPage, 'order-id') ?? '';
+      const subtotal = 2400 + 1250;
+      expect(attributeOf(orderPage, 'order-discount', 'data-amount')).toBe('500');
+      expect(attributeOf(orderPage, 'order-total', 'data-amount')).toBe(String(subtotal - 500));
+      expect(byTestId(orderPage, 'order-referral')).toBe(`Referred by ${code}`);
+
+      // Sarafan recorded what Dave paid and the flat discount, and rewards Carol 10% of what he paid.
+      const referrals = await fetch(`${server.url}/v1/exports/referrals.csv`, { headers: { authorization: `Bearer ${SECRET}` } });
+      const row = (await referrals.text()).split('\n').find((line) => line.includes(orderId));
+      expect(row?.split(',').slice(0, 3)).toEqual([code, orderId, String(subtotal - 500)]);
+      // Reporting the same order again is idempotent and answers with the conversion as recorded.
+      const recorded = await api<ConversionResponse>('/v1/conversions', {
+        method: 'POST',
+        body: JSON.stringify({ orderId, amount: subtotal - 500, currency: 'EUR' }),
+      });
+      expect(recorded).toMatchObject({ amount: subtotal - 500, currency: 'EUR', attributed: true, friendDiscount: { amount: 500 } });
+      const carol = await api<AmbassadorResponse>(`/v1/ambassadors/${code}`);
+      expect(carol.rewards).toEqual([{ orderId, amount: percentOf(subtotal - 500, 1000), currency: 'EUR', status: 'pending' }]);
+    } finally {
+      await api<RulesVersion>('/v1/program/rules', { method: 'PUT', body: JSON.stringify(before) });
+    }
   });
 });

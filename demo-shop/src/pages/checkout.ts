@@ -1,8 +1,7 @@
+import type { CouponResponse } from '../../../shared/src/wire.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { formatMoney } from '../money-format.ts';
-import { percentOf } from '../../../shared/src/money.ts';
-import type { OrderPricing } from '../pricing.ts';
-import type { CouponResponse } from '../../../shared/src/wire.ts';
+import { discountOn, type OrderPricing } from '../pricing.ts';
 
 export interface CheckoutForm {
   email: string;
@@ -13,7 +12,8 @@ export interface CheckoutForm {
 export interface CheckoutPageProps {
   pricing: OrderPricing;
   form: CheckoutForm;
-  /** The friend offer found through the visitor's referral cookie, shown above the form. */
+  /** The friend offer found through the visitor's referral cookie for this cart, shown above the
+   * form; `eligible: false` only when the cart is below the offer's minimum order. */
   offer: CouponResponse | null;
   error: string | null;
 }
@@ -21,8 +21,6 @@ export interface CheckoutPageProps {
 export function checkoutPage(props: CheckoutPageProps): SafeHtml {
   const { pricing, form, offer, error } = props;
   const money = (amount: number) => formatMoney(amount, pricing.currency);
-  // The demo shop's pricing knows percentage offers only; a flat offer is not shown here.
-  const offerPercent = offer?.discount.type === 'percent' ? offer.discount.percent : undefined;
   return html`<h1>Checkout</h1>
 ${error ? html`<p class="error" role="alert" data-testid="checkout-error">${error}</p>` : ''}
 <div class="checkout">
@@ -33,14 +31,7 @@ ${error ? html`<p class="error" role="alert" data-testid="checkout-error">${erro
       )}
     </ul>
     <p class="summary-total"><span>Subtotal</span><span>${money(pricing.subtotal)}</span></p>
-    ${
-      offer && offerPercent !== undefined
-        ? html`<p class="friend-offer" data-testid="coupon-offer">
-      ${offer.ambassadorName}'s friend offer: ${offerPercent}% off
-      <span class="muted">(−${money(percentOf(pricing.subtotal, Math.round(offerPercent * 100)))} with coupon ${offer.code})</span>
-    </p>`
-        : ''
-    }
+    ${offer ? friendOfferNote(offer, pricing) : ''}
   </section>
   <form method="post" action="/checkout" class="checkout-form" novalidate>
     <label>E-mail <input type="email" name="email" value="${form.email}" required autocomplete="email" maxlength="254"></label>
@@ -53,4 +44,26 @@ ${error ? html`<p class="error" role="alert" data-testid="checkout-error">${erro
     <button type="submit" class="primary" data-testid="place-order">Place order</button>
   </form>
 </div>`;
+}
+
+/**
+ * "Alice's friend offer: €5.00 off orders from €30.00 (−€5.00 with coupon ALICE7K2)". The offer
+ * was looked up for this cart, so a flat amount and the minimum are in the shop's currency; a cart
+ * below the minimum is told how much more it takes instead of a discount it cannot have yet.
+ */
+function friendOfferNote(offer: CouponResponse, pricing: OrderPricing): SafeHtml {
+  const money = (amount: number) => formatMoney(amount, pricing.currency);
+  const minimum = offer.minimumOrder?.currency === pricing.currency ? offer.minimumOrder.amount : 0;
+  const terms = offer.discount.type === 'percent' ? `${offer.discount.percent}% off` : `${money(offer.discount.amount)} off`;
+  const from = minimum > 0 ? ` orders from ${money(minimum)}` : '';
+  const belowMinimum = offer.eligible === false && offer.reason === 'below_minimum';
+  const effect = !belowMinimum
+    ? `−${money(discountOn(pricing.subtotal, offer.discount))} with coupon ${offer.code}`
+    : minimum > pricing.subtotal
+      ? `add ${money(minimum - pricing.subtotal)} more to use coupon ${offer.code}`
+      : `your order doesn't reach its minimum yet`;
+  return html`<p class="friend-offer" data-testid="coupon-offer">
+      ${offer.ambassadorName}'s friend offer: ${terms}${from}
+      <span class="muted">(${effect})</span>
+    </p>`;
 }

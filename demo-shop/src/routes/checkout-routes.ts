@@ -12,14 +12,18 @@ export const checkoutRoutes: FastifyPluginAsync<{ shop: ShopContext }> = async (
   async function showForm(request: FastifyRequest, reply: FastifyReply, form: CheckoutForm, error: string | null) {
     const cart = currentCart(request);
     if (cart.length === 0) return redirectAfterPost(reply, '/cart');
-    // A visitor who came through a friend's link sees the friend offer and finds the coupon filled in.
+    const pricing = priceCart(cart);
+    // A visitor who came through a friend's link sees the friend offer and finds the coupon filled
+    // in, unless the cart is still below the offer's minimum order (the page says so instead).
     const referral = visitorReferral(request).referral;
-    const offer = await friendOfferForReferral(shop.sarafan, referral, currentCustomer(shop, request)?.email, request.log);
-    const prefilled = offer && form.coupon === '' && error === null ? { ...form, coupon: offer.code } : form;
+    const buyerEmail = currentCustomer(shop, request)?.email;
+    const order = { amount: pricing.subtotal, currency: pricing.currency };
+    const offer = await friendOfferForReferral(shop.sarafan, referral, buyerEmail, order, request.log);
+    const prefill = offer !== null && offer.eligible !== false && form.coupon === '' && error === null;
     return sendPage(shop, request, reply, {
       status: error ? 422 : 200,
       title: 'Checkout',
-      body: checkoutPage({ pricing: priceCart(cart), form: prefilled, offer, error }),
+      body: checkoutPage({ pricing, form: prefill ? { ...form, coupon: offer.code } : form, offer, error }),
     });
   }
 

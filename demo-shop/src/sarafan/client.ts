@@ -1,3 +1,4 @@
+import type { Money } from '../../../shared/src/money.ts';
 import type {
   AmbassadorResponse,
   ApiError,
@@ -40,6 +41,12 @@ export interface SarafanClientOptions {
   timeoutMs: number;
 }
 
+/** What a coupon look-up is about: who buys, and the order before the discount. */
+export interface CouponLookup {
+  buyerEmail?: string | undefined;
+  order?: Money | undefined;
+}
+
 export class SarafanClient {
   readonly #baseUrl: string;
   readonly #secretKey: string;
@@ -53,12 +60,19 @@ export class SarafanClient {
 
   /**
    * The friend offer behind a coupon code; `null` when there is no such coupon. With the buyer's
-   * e-mail, Sarafan also answers whether this buyer may use it (`eligible`, `reason`).
+   * e-mail and the order (before the discount), Sarafan also answers whether this buyer may use it
+   * on this order (`eligible`, `reason`), and states a flat offer and its minimum order in the
+   * order's currency when the program has one.
    */
-  async lookupCoupon(code: string, buyerEmail?: string): Promise<CouponResponse | null> {
-    const query = buyerEmail ? `?email=${encodeURIComponent(buyerEmail)}` : '';
-    const path = `/v1/coupons/${encodeURIComponent(code)}${query}`;
-    return this.#request<CouponResponse>('GET', path, undefined, { nullOn404: true });
+  async lookupCoupon(code: string, context: CouponLookup = {}): Promise<CouponResponse | null> {
+    const query = new URLSearchParams();
+    if (context.buyerEmail) query.set('email', context.buyerEmail);
+    if (context.order) {
+      query.set('amount', String(context.order.amount));
+      query.set('currency', context.order.currency);
+    }
+    const search = query.size > 0 ? `?${query}` : '';
+    return this.#request<CouponResponse>('GET', `/v1/coupons/${encodeURIComponent(code)}${search}`, undefined, { nullOn404: true });
   }
 
   /** Idempotent on `orderId`: reporting an order again returns the first answer. */

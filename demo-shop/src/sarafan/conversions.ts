@@ -34,10 +34,11 @@ export function conversionRequestFor(order: Order): ConversionRequest {
     customer: { email: order.email, id: String(order.customerId) },
     ...(referral ? { referral } : {}),
     ...(order.couponCode ? { couponCode: order.couponCode, discountAmount: order.discount } : {}),
+    // Sarafan's item `amount` is the price of one item (it multiplies by the quantity itself).
     items: order.items.map((item) => ({
       sku: item.sku,
       category: item.category,
-      amount: item.amount,
+      amount: item.unitPrice,
       quantity: item.quantity,
     })),
   };

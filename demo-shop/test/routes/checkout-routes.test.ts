@@ -10,7 +10,10 @@ describe('checkout', () => {
     fake.ambassadors.set('ALICE7K2', { code: 'ALICE7K2', name: 'Alice', email: 'alice@example.com' });
   });
   afterAll(() => fake.close());
-  afterEach(() => shop.close());
+  afterEach(async () => {
+    await shop.close();
+    fake.friendOffer = { discount: { type: 'percent', percent: 10 } };
+  });
 
   const online = () => testShop({ sarafanUrl: fake.url, sarafanSecretKey: fake.secret });
 
@@ -28,6 +31,40 @@ describe('checkout', () => {
     const page = (await shop.get('/checkout')).body;
     expect(byTestId(page, 'coupon-offer')).toMatch(/^Alice's friend offer: 10% off/);
     expect(page).toContain('name="coupon" value="ALICE7K2"');
+  });
+
+  it('shows a flat friend offer and its minimum order, priced for this cart', async () => {
+    shop = online();
+    fake.friendOffer = { discount: { type: 'flat', amount: 500, currency: 'EUR' }, minimumOrder: { amount: 3000, currency: 'EUR' } };
+    await shop.post('/cart', { slug: 'linen-tote', quantity: '2' });
+    shop.jar.set('sarafan_ref', 'ALICE7K2.clk_1').set('sarafan_vid', 'vis_friend');
+    const page = (await shop.get('/checkout')).body;
+    expect(byTestId(page, 'coupon-offer')).toBe("Alice's friend offer: €5.00 off orders from €30.00");
+    expect(page).toContain('(−€5.00 with coupon ALICE7K2)');
+    expect(page).toContain('name="coupon" value="ALICE7K2"');
+    // The look-up carried the cart before the discount, in the shop's currency.
+    expect(fake.requests.some((r) => r.url === '/v1/coupons/ALICE7K2?amount=4800&currency=EUR')).toBe(true);
+  });
+
+  it('below the minimum order, says how much more it takes and does not prefill the coupon', async () => {
+    shop = online();
+    fake.friendOffer = { discount: { type: 'flat', amount: 500, currency: 'EUR' }, minimumOrder: { amount: 3000, currency: 'EUR' } };
+    await shop.post('/cart', { slug: 'linen-tote' });
+    shop.jar.set('sarafan_ref', 'ALICE7K2.clk_1');
+    const page = (await shop.get('/checkout')).body;
+    expect(byTestId(page, 'coupon-offer')).toBe("Alice's friend offer: €5.00 off orders from €30.00");
+    expect(page).toContain('(add €6.00 more to use coupon ALICE7K2)');
+    expect(page).toContain('name="coupon" value=""');
+  });
+
+  it('shows no flat offer in a currency the shop does not charge in', async () => {
+    shop = online();
+    fake.friendOffer = { discount: { type: 'flat', amount: 500, currency: 'USD' } };
+    await shop.post('/cart', { slug: 'linen-tote' });
+    shop.jar.set('sarafan_ref', 'ALICE7K2.clk_1');
+    const page = (await shop.get('/checkout')).body;
+    expect(page).not.toContain('data-testid="coupon-offer"');
+    expect(page).toContain('name="coupon" value=""');
   });
 
   it("does not offer an ambassador their own coupon after they clicked their own link", async () => {
@@ -95,7 +132,8 @@ describe('checkout', () => {
       referral: { code: 'ALICE7K2', clickId: 'clk_1', visitorId: 'vis_friend' },
       couponCode: 'ALICE7K2',
       discountAmount: 299,
-      items: [{ sku: 'loose-leaf-tea', category: 'pantry', amount: 2985, quantity: 3 }],
+      // The price of one item: Sarafan multiplies by the quantity.
+      items: [{ sku: 'loose-leaf-tea', category: 'pantry', amount: 995, quantity: 3 }],
     });
     expect(shop.jar.get('shop_cart')).toBeUndefined();
     expect(shop.jar.get('shop_customer')).toMatch(/^\d+\./);
@@ -105,6 +143,35 @@ describe('checkout', () => {
     expect(attributeOf(page, 'order-total', 'data-amount')).toBe('2686');
     expect(attributeOf(page, 'order-discount', 'data-amount')).toBe('299');
     expect(byTestId(page, 'order-referral')).toBe('Referred by ALICE7K2');
+  });
+
+  it('places an order with a flat offer: the subtotal minus the amount, reported as such', async () => {
+    shop = online();
+    fake.friendOffer = { discount: { type: 'flat', amount: 500, currency: 'EUR' }, minimumOrder: { amount: 3000, currency: 'EUR' } };
+    await shop.post('/cart', { slug: 'linen-tote' });
+    const below = await shop.post('/checkout', { email: 'bob@example.com', name: 'Bob', coupon: 'ALICE7K2' });
+    expect(below.statusCode).toBe(422);
+    expect(byTestId(below.body, 'checkout-error')).toBe("Your order doesn't reach this coupon's minimum of €30.00 yet.");
+    expect(shop.store.ordersOutOfSync()).toEqual([]);
+
+    await shop.post('/cart', { slug: 'wool-socks' });
+    const response = await shop.post('/checkout', { email: 'bob@example.com', name: 'Bob', coupon: 'ALICE7K2' });
+    expect(response.statusCode).toBe(303);
+    const orderId = /^\/orders\/(DS-[A-Z0-9]+)$/.exec(String(response.headers.location))?.[1] ?? '';
+    // €24.00 + €12.50 = €36.50, minus €5.00.
+    expect(shop.store.orderById(orderId)).toMatchObject({ subtotal: 3650, discount: 500, total: 3150, couponCode: 'ALICE7K2' });
+    expect(fake.conversions.find((c) => c.orderId === orderId)).toMatchObject({ amount: 3150, currency: 'EUR', discountAmount: 500 });
+  });
+
+  it('refuses a flat offer in another currency with the reason', async () => {
+    shop = online();
+    fake.friendOffer = { discount: { type: 'flat', amount: 500, currency: 'USD' } };
+    await shop.post('/cart', { slug: 'linen-tote' });
+    const response = await shop.post('/checkout', { email: 'bob@example.com', name: 'Bob', coupon: 'ALICE7K2' });
+    expect(response.statusCode).toBe(422);
+    expect(byTestId(response.body, 'checkout-error')).toBe(
+      'This friend offer (US$5.00 off) is for orders in USD, and this shop charges in EUR.',
+    );
   });
 
   it('keeps the order when Sarafan is unreachable and records that it is not reported', async () => {

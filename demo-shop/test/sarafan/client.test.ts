@@ -14,11 +14,11 @@ describe('SarafanClient', () => {
 
   it('sends the secret key as a Bearer token and reads the answer', async () => {
     const client = new SarafanClient({ baseUrl: `${fake.url}/`, secretKey: 'sk_client_test', timeoutMs: 1000 });
-    const coupon = await client.lookupCoupon('ALICE7K2', 'bob@example.com');
+    const coupon = await client.lookupCoupon('ALICE7K2', { buyerEmail: 'bob@example.com', order: { amount: 2985, currency: 'EUR' } });
     expect(coupon).toMatchObject({ code: 'ALICE7K2', ambassadorName: 'Alice', eligible: true });
     expect(fake.requests.at(-1)).toEqual({
       method: 'GET',
-      url: '/v1/coupons/ALICE7K2?email=bob%40example.com',
+      url: '/v1/coupons/ALICE7K2?email=bob%40example.com&amount=2985&currency=EUR',
       authorization: 'Bearer sk_client_test',
     });
   });

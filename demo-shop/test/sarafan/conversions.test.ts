@@ -22,7 +22,7 @@ function order(customerId: number, id: string, referral = true): NewOrder {
     referral: referral ? { code: 'ALICE7K2', clickId: 'clk_1' } : null,
     visitorId: referral ? 'vis_1' : null,
     createdAt: 1,
-    items: [{ sku: 'linen-tote', name: 'Linen tote bag', category: 'bags', unitPrice: 2400, quantity: 1, amount: 2400 }],
+    items: [{ sku: 'linen-tote', name: 'Linen tote bag', category: 'bags', unitPrice: 1200, quantity: 2, amount: 2400 }],
   };
 }
 
@@ -39,7 +39,8 @@ describe('conversionRequestFor', () => {
       referral: { code: 'ALICE7K2', clickId: 'clk_1', visitorId: 'vis_1' },
       couponCode: 'ALICE7K2',
       discountAmount: 240,
-      items: [{ sku: 'linen-tote', category: 'bags', amount: 2400, quantity: 1 }],
+      // Per item, as Sarafan's item rates expect: it multiplies by the quantity.
+      items: [{ sku: 'linen-tote', category: 'bags', amount: 1200, quantity: 2 }],
     });
     const plain = conversionRequestFor(store.createOrder(order(customer.id, 'DS-2', false)));
     expect(plain).not.toHaveProperty('referral');

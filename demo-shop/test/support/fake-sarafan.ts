@@ -26,6 +26,8 @@ export interface FakeSarafan {
   conversions: ConversionRequest[];
   refunds: Array<{ orderId: string; body: unknown }>;
   requests: Array<{ method: string; url: string; authorization: string | undefined }>;
+  /** The friend offer every coupon answers with: 10% off, no minimum, unless a test changes it. */
+  friendOffer: Pick<CouponResponse, 'discount' | 'minimumOrder'>;
   /** When set, every /v1 request answers with this status. */
   failWith: number | null;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startFakeSarafan(secret = 'sk_test_fake'): Promise<FakeSar
     conversions: [],
     refunds: [],
     requests: [],
+    friendOffer: { discount: { type: 'percent', percent: 10 } },
     failWith: null,
     close: () => app.close(),
   };
@@ -66,20 +69,30 @@ export async function startFakeSarafan(secret = 'sk_test_fake'): Promise<FakeSar
     rewards: ambassador.rewards ?? [],
   });
 
-  app.get<{ Params: { code: string }; Querystring: { email?: string } }>('/v1/coupons/:code', async (request, reply) => {
-    const ambassador = fake.ambassadors.get(request.params.code.toUpperCase());
-    if (!ambassador) return reply.code(404).send({ error: { code: 'coupon_not_found', message: 'no such coupon' } });
-    const own = request.query.email?.toLowerCase() === ambassador.email.toLowerCase();
-    const answer: CouponResponse = {
-      code: ambassador.code,
-      ambassadorCode: ambassador.code,
-      ambassadorName: ambassador.name,
-      discount: { type: 'percent', percent: 10 },
-      eligible: !own,
-      ...(own ? { reason: 'own_code' as const } : {}),
-    };
-    return answer;
-  });
+  app.get<{ Params: { code: string }; Querystring: { email?: string; amount?: string; currency?: string } }>(
+    '/v1/coupons/:code',
+    async (request, reply) => {
+      const ambassador = fake.ambassadors.get(request.params.code.toUpperCase());
+      if (!ambassador) return reply.code(404).send({ error: { code: 'coupon_not_found', message: 'no such coupon' } });
+      const { email, amount, currency } = request.query;
+      const minimum = fake.friendOffer.minimumOrder;
+      const reason =
+        email?.toLowerCase() === ambassador.email.toLowerCase()
+          ? ('own_code' as const)
+          : minimum && amount !== undefined && currency === minimum.currency && Number(amount) < minimum.amount
+            ? ('below_minimum' as const)
+            : null;
+      const answer: CouponResponse = {
+        code: ambassador.code,
+        ambassadorCode: ambassador.code,
+        ambassadorName: ambassador.name,
+        ...fake.friendOffer,
+        eligible: reason === null,
+        ...(reason ? { reason } : {}),
+      };
+      return answer;
+    },
+  );
 
   app.post<{ Body: ConversionRequest }>('/v1/conversions', async (request) => {
     const body = request.body;
