@@ -237,6 +237,7 @@ export interface ConversionRequest {
   client?: { ip?: string; userAgent?: string };
   /** The friend discount the shop applied, in minor units, for the owner's records. */
   discountAmount?: number;
+  /** The order's lines; `amount` is the price of one item (minor units), multiplied by `quantity`. */
   items?: Array<{ sku: string; category?: string; amount: number; quantity: number }>;
 }
 
