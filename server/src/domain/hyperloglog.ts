@@ -22,15 +22,20 @@ export class HyperLogLog {
     this.registers = registers;
   }
 
-  /** MD5 is not for secrecy here, only a fast, well-spread hash of ids of any length. */
-  add(id: string): void {
+  /**
+   * Whether a register changed: most ids of a busy day change none, and then the stored sketch
+   * need not be written again. MD5 is not for secrecy here, only a well-spread hash of any id.
+   */
+  add(id: string): boolean {
     const digest = hash('md5', id, 'buffer');
     const high = digest.readUInt32BE(0);
     const low = digest.readUInt32BE(4);
     const index = high >>> (32 - PRECISION);
     const rest = high & ((1 << (32 - PRECISION)) - 1);
     const rank = rest !== 0 ? Math.clz32(rest) - PRECISION + 1 : 32 - PRECISION + Math.clz32(low) + 1;
-    if (rank > (this.registers[index] as number)) this.registers[index] = rank;
+    if (rank <= (this.registers[index] as number)) return false;
+    this.registers[index] = rank;
+    return true;
   }
 
   merge(other: HyperLogLog): void {

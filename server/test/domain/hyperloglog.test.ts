@@ -10,9 +10,12 @@ const range = (from: number, to: number, prefix = 'v') => Array.from({ length: t
 const error = (estimate: number, exact: number) => Math.abs(estimate / exact - 1);
 
 describe('HyperLogLog', () => {
-  it('counts nothing as zero and a repeated id once', () => {
+  it('counts nothing as zero and a repeated id once, which changes no register', () => {
     expect(new HyperLogLog().estimate()).toBe(0);
     expect(sketchOf(['a', 'a', 'a']).estimate()).toBe(1);
+    const sketch = sketchOf(['a']);
+    expect(sketch.add('a')).toBe(false);
+    expect(sketch.add('b')).toBe(true);
   });
 
   it('estimates small and large distinct counts within a few standard errors (1.6%)', () => {

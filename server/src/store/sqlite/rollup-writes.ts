@@ -38,7 +38,8 @@ const counts = (click: ClickFacts | null): click is ClickFacts => click !== null
 /**
  * Keeps the roll-ups in step with the raw tables, inside the caller's transaction. A write collects
  * its changes in a `RollupBatch` and flushes it before committing: a batch of clicks then costs one
- * upsert per key and one read-modify-write per sketch, not one per click.
+ * upsert per key and one read-modify-write per sketch (no write when no register rose), not one
+ * per click.
  *
  * Sketches only grow. When an event stops counting (a click found to be the ambassador's own, an
  * order whose customer was erased), its day's sketch is recounted from the raw rows of that day.
@@ -140,8 +141,10 @@ export function createRollupWrites(db: Database, sources: RollupSources) {
         if (this.#recount.has(`${key.programId}\u001f${key.metric}\u001f${key.day}`)) continue;
         const stored = storedSketch.get(key);
         const sketch = stored ? HyperLogLog.fromBlob(stored) : new HyperLogLog();
-        for (const id of ids) sketch.add(id);
-        saveSketch.run({ ...key, registers: sketch.toBlob() });
+        let changed = !stored;
+        for (const id of ids) changed = sketch.add(id) || changed;
+        // Rewriting 4 KB that did not change would only lengthen the commit.
+        if (changed) saveSketch.run({ ...key, registers: sketch.toBlob() });
       }
       for (const target of this.#recount.values()) recountDay(target.programId, target.metric, target.day);
     }
