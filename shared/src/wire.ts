@@ -541,7 +541,7 @@ export interface WidgetEventsResponse {
 /**
  * The overview's figures that can be estimates, by their path in `AnalyticsOverview` (items of
  * `orderValue` without an index: every currency's). Distinct visitors and customers of a period
- * too busy to count one by one are estimated (within about 2%), and so is what is computed from them.
+ * too busy to count one by one are estimated (1.6% standard error), and so is what is computed from them.
  */
 export const ANALYTICS_ESTIMATES = [
   'funnel.widgetShown',

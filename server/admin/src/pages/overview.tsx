@@ -48,7 +48,7 @@ type Step = {
 
 function OverviewBody({ data }: { data: AnalyticsOverview }) {
   const { funnel } = data;
-  // Over a long, busy period distinct visitors and customers are estimated (within about 2%).
+  // Over a long, busy period distinct visitors and customers are estimated (1.6% standard error).
   const estimated = new Set<AnalyticsEstimate | undefined>(data.estimated);
   const approx = (figure: AnalyticsEstimate | undefined) => (estimated.has(figure) ? <Approx /> : null);
   const steps: Step[] = [
