@@ -567,6 +567,28 @@ export interface WidgetEventsResponse {
   accepted: number;
 }
 
+/**
+ * The overview's figures that can be estimates, by their path in `AnalyticsOverview` (items of
+ * `orderValue` without an index: every currency's). Distinct visitors and customers of a period
+ * too busy to count one by one are estimated (1.6% standard error), and so is what is computed from them.
+ */
+export const ANALYTICS_ESTIMATES = [
+  'funnel.widgetShown',
+  'funnel.panelOpened',
+  'funnel.rates.panelOpened',
+  'funnel.rates.shares',
+  'participation.visitorsShown',
+  'participation.rate',
+  'referredConversion.visitors',
+  'referredConversion.purchased',
+  'referredConversion.rate',
+  'orderValue.referred.customers',
+  'orderValue.referred.lifetimeValue',
+  'orderValue.all.customers',
+  'orderValue.all.lifetimeValue',
+] as const;
+export type AnalyticsEstimate = (typeof ANALYTICS_ESTIMATES)[number];
+
 /** GET /v1/analytics/overview?from=&to= (epoch ms, `to` exclusive). Rates are fractions from 0
  * to 1, null when their denominator is 0; money is per currency, never converted. */
 export interface AnalyticsOverview {
@@ -609,6 +631,8 @@ export interface AnalyticsOverview {
   /** The 80/20 rule: the share of referred revenue brought by the top 20% of ambassadors. */
   topAmbassadors: Array<{ currency: string; ambassadors: number; topCount: number; topRevenueShare: number | null }>;
   devices: { deviceType: Record<string, number>; browser: Record<string, number>; os: Record<string, number> };
+  /** Which figures above are estimates, in the order of `ANALYTICS_ESTIMATES`; empty when all are exact. */
+  estimated: AnalyticsEstimate[];
 }
 
 /** An item of GET /v1/ambassadors, and the answer of POST /v1/ambassadors/{code}/block. */

@@ -1,6 +1,6 @@
 import type { Money } from '../../../shared/src/money.ts';
-import type { AnalyticsOverview, ShareChannel } from '../../../shared/src/wire.ts';
-import type { AnalyticsFacts, TimeRange } from '../store/analytics-store.ts';
+import { ANALYTICS_ESTIMATES, type AnalyticsEstimate, type AnalyticsOverview, type ShareChannel } from '../../../shared/src/wire.ts';
+import type { AnalyticsFacts, EstimatedFact, TimeRange } from '../store/analytics-store.ts';
 
 export const DAY_MS = 86_400_000;
 /** The overview's default period, and the longest one asked in one go (a year and a bit). */
@@ -33,6 +33,15 @@ function roundOrNull(value: number | null): number | null {
 export function dayLabel(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The figures of the overview an estimated fact is, or is part of. */
+const ESTIMATES_OF: Record<EstimatedFact, AnalyticsEstimate[]> = {
+  shownVisitors: ['funnel.widgetShown', 'funnel.rates.panelOpened', 'participation.visitorsShown', 'participation.rate'],
+  openedVisitors: ['funnel.panelOpened', 'funnel.rates.panelOpened', 'funnel.rates.shares'],
+  referredVisitors: ['referredConversion.visitors', 'referredConversion.rate'],
+  referredVisitorsPurchased: ['referredConversion.purchased', 'referredConversion.rate'],
+  customers: ['orderValue.referred.customers', 'orderValue.referred.lifetimeValue', 'orderValue.all.customers', 'orderValue.all.lifetimeValue'],
+};
 
 /** Turns the store's raw figures into the overview the dashboard shows (see `AnalyticsOverview`). */
 export function analyticsOverview(range: TimeRange, facts: AnalyticsFacts): AnalyticsOverview {
@@ -99,7 +108,13 @@ export function analyticsOverview(range: TimeRange, facts: AnalyticsFacts): Anal
       browser: counts(facts.devices.byBrowser),
       os: counts(facts.devices.byOs),
     },
+    estimated: estimated(facts.estimated),
   };
+}
+
+function estimated(facts: readonly EstimatedFact[]): AnalyticsEstimate[] {
+  const figures = new Set(facts.flatMap((fact) => ESTIMATES_OF[fact]));
+  return ANALYTICS_ESTIMATES.filter((figure) => figures.has(figure));
 }
 
 /** One row per UTC day that the period touches, days without activity included. */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { SHARE_CHANNELS, WIDGET_EVENT_TYPES, WIDGET_PLACEMENTS } from '../../../shared/src/wire.ts';
+import { ANALYTICS_ESTIMATES, SHARE_CHANNELS, WIDGET_EVENT_TYPES, WIDGET_PLACEMENTS } from '../../../shared/src/wire.ts';
 import { Currency, OpaqueId, ProgramId, ReferralCode, strict } from './common.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((value) => Type.Literal(value)));
@@ -60,6 +60,7 @@ export const AnalyticsOverview = Type.Object({
     Type.Object({ currency: Type.String(), ambassadors: Type.Integer(), topCount: Type.Integer(), topRevenueShare: Rate }),
   ),
   devices: Type.Object({ deviceType: Counts, browser: Counts, os: Counts }),
+  estimated: Type.Array(literals(ANALYTICS_ESTIMATES)),
 });
 
 export const AmbassadorListQuery = Type.Object(

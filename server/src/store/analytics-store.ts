@@ -38,6 +38,12 @@ export interface NewWidgetEvent {
   createdAt: number;
 }
 
+/**
+ * The distinct counts that may be estimates: exact while the period holds few enough events to
+ * count them one by one, estimated from daily sketches above that (`customers`: of `orderValues`).
+ */
+export type EstimatedFact = 'shownVisitors' | 'openedVisitors' | 'referredVisitors' | 'referredVisitorsPurchased' | 'customers';
+
 /** Raw counts and sums; the service turns them into rates and the wire shape. */
 export interface AnalyticsFacts {
   shownVisitors: number;
@@ -70,6 +76,8 @@ export interface AnalyticsFacts {
   /** Per currency: referred revenue of all ambassadors, and of the top 20% (rounded up) of them. */
   topAmbassadors: Array<{ currency: string; ambassadors: number; topCount: number; revenue: number; topRevenue: number }>;
   devices: ClickBreakdown;
+  /** Which of the distinct counts above are estimates, in no particular order. */
+  estimated: EstimatedFact[];
 }
 
 export interface AmbassadorListQuery {

@@ -24,6 +24,7 @@ const empty: AnalyticsFacts = {
   orderValues: [],
   topAmbassadors: [],
   devices: { clicks: 0, qr: 0, byDeviceType: [], byBrowser: [], byOs: [] },
+  estimated: [],
 };
 
 describe('analytics maths', () => {

@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, type AppOptions } from '../../src/app.ts';
 import { seedDemoProgram } from '../../src/seed-demo.ts';
 import { saveProgram } from '../../src/services/programs.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { openSqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /** A clock the test moves by hand. Starts on a fixed date so that results do not depend on today. */
@@ -61,11 +61,12 @@ export interface TestApp {
  * the demo shop, and `other`) and a hand-moved clock.
  */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'widgetDir' | 'adminDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> = {},
+  options: Partial<Pick<AppOptions, 'widgetDir' | 'adminDir' | 'clickBatch' | 'fallbackProgramId' | 'cookieDomains' | 'trustProxy' | 'approvalIntervalMs'>> &
+    Pick<SqliteStoreOptions, 'exactRowLimit'> = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sarafan-server-test-'));
   const dbPath = join(dir, 'test.sqlite');
-  const store = openSqliteStore(dbPath);
+  const store = openSqliteStore(dbPath, options.exactRowLimit === undefined ? {} : { exactRowLimit: options.exactRowLimit });
   const clock = new TestClock();
   await seedDemoProgram(store, { secretKey: DEMO.secretKey, shopUrl: DEMO.shopUrl, clock: clock.read });
   await saveProgram(

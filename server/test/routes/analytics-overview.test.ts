@@ -268,6 +268,7 @@ describe('GET /v1/analytics/overview', () => {
       orderValue: [],
       topAmbassadors: [],
       devices: { deviceType: {}, browser: {}, os: {} },
+      estimated: [],
     });
   });
 

@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AnalyticsOverview } from '../../../../shared/src/wire.ts';
+import type { AnalyticsEstimate, AnalyticsOverview } from '../../../../shared/src/wire.ts';
 import { DailyChart } from '../components/daily-chart.tsx';
 import { ShareBars } from '../components/share-bars.tsx';
 import { Status } from '../components/status.tsx';
@@ -35,16 +36,36 @@ export function OverviewPage() {
   );
 }
 
+type Step = {
+  key: string;
+  label: string;
+  value: number;
+  rate: number | null | undefined;
+  detail?: string;
+  /** The figures of the answer that the value and the rate are. */
+  figures?: { value?: AnalyticsEstimate; rate?: AnalyticsEstimate };
+};
+
 function OverviewBody({ data }: { data: AnalyticsOverview }) {
   const { funnel } = data;
-  const steps: Array<{ key: string; label: string; value: number; rate: number | null | undefined; detail?: string }> = [
-    { key: 'widgetShown', label: 'Widget shown', value: funnel.widgetShown, rate: undefined },
-    { key: 'panelOpened', label: 'Panel opened', value: funnel.panelOpened, rate: funnel.rates.panelOpened },
+  // Over a long, busy period distinct visitors and customers are estimated (1.6% standard error).
+  const estimated = new Set<AnalyticsEstimate | undefined>(data.estimated);
+  const approx = (figure: AnalyticsEstimate | undefined) => (estimated.has(figure) ? <Approx /> : null);
+  const steps: Step[] = [
+    { key: 'widgetShown', label: 'Widget shown', value: funnel.widgetShown, rate: undefined, figures: { value: 'funnel.widgetShown' } },
+    {
+      key: 'panelOpened',
+      label: 'Panel opened',
+      value: funnel.panelOpened,
+      rate: funnel.rates.panelOpened,
+      figures: { value: 'funnel.panelOpened', rate: 'funnel.rates.panelOpened' },
+    },
     {
       key: 'shares',
       label: 'Shares',
       value: funnel.shares,
       rate: funnel.rates.shares,
+      figures: { rate: 'funnel.rates.shares' },
       detail: Object.entries(funnel.sharesByChannel).map(([channel, shares]) => `${channel} ${shares}`).join(', '),
     },
     {
@@ -66,8 +87,16 @@ function OverviewBody({ data }: { data: AnalyticsOverview }) {
           {steps.map((step) => (
             <li key={step.key} data-testid={`funnel-${step.key}`}>
               <span class="step-label">{step.label}</span>
-              <strong class="step-value" data-testid={`funnel-${step.key}-value`}>{count(step.value)}</strong>
-              {step.rate !== undefined && <span class="step-rate">{percent(step.rate)} of the step before</span>}
+              <strong class="step-value" data-testid={`funnel-${step.key}-value`}>
+                {approx(step.figures?.value)}
+                {count(step.value)}
+              </strong>
+              {step.rate !== undefined && (
+                <span class="step-rate">
+                  {approx(step.figures?.rate)}
+                  {percent(step.rate)} of the step before
+                </span>
+              )}
               {step.detail && <span class="step-detail">{step.detail}</span>}
             </li>
           ))}
@@ -86,10 +115,11 @@ function OverviewBody({ data }: { data: AnalyticsOverview }) {
             hint={`${count(data.viral.sharesPerAmbassador, 1)} shares per sharing ambassador × ${percent(data.viral.purchaseRate)} purchases per share`} />
           <Metric id="cycle-time" label="Cycle time (median)" value={duration(data.cycleTime.medianMs)}
             hint={`average ${duration(data.cycleTime.averageMs)}, ${data.cycleTime.ambassadors} ambassadors`} />
-          <Metric id="participation" label="Participation" value={percent(data.participation.rate)}
-            hint={`${data.participation.ambassadors} ambassadors of ${data.participation.visitorsShown} visitors shown the widget`} />
+          <Metric id="participation" label="Participation" value={percent(data.participation.rate)} approx={approx('participation.rate')}
+            hint={<>{data.participation.ambassadors} ambassadors of {approx('participation.visitorsShown')}{data.participation.visitorsShown} visitors shown the widget</>} />
           <Metric id="referred-conversion" label="Referred visitors who bought" value={percent(data.referredConversion.rate)}
-            hint={`${data.referredConversion.purchased} of ${data.referredConversion.visitors}`} />
+            approx={approx('referredConversion.rate')}
+            hint={<>{approx('referredConversion.purchased')}{data.referredConversion.purchased} of {approx('referredConversion.visitors')}{data.referredConversion.visitors}</>} />
         </dl>
       </section>
 
@@ -114,8 +144,8 @@ function OverviewBody({ data }: { data: AnalyticsOverview }) {
                   <th scope="row">{row.currency}</th>
                   <td>{amountOrDash(row.referred.averageOrder, row.currency)}</td>
                   <td>{amountOrDash(row.all.averageOrder, row.currency)}</td>
-                  <td>{amountOrDash(row.referred.lifetimeValue, row.currency)}</td>
-                  <td>{amountOrDash(row.all.lifetimeValue, row.currency)}</td>
+                  <td>{row.referred.lifetimeValue !== null && approx('orderValue.referred.lifetimeValue')}{amountOrDash(row.referred.lifetimeValue, row.currency)}</td>
+                  <td>{row.all.lifetimeValue !== null && approx('orderValue.all.lifetimeValue')}{amountOrDash(row.all.lifetimeValue, row.currency)}</td>
                 </tr>
               ))}
             </tbody>
@@ -147,12 +177,24 @@ function OverviewBody({ data }: { data: AnalyticsOverview }) {
   );
 }
 
-function Metric({ id, label, value, hint }: { id: string; label: string; value: string; hint: string }) {
+/** Marks the figure after it as an estimate. */
+function Approx() {
+  return (
+    <span role="img" aria-label="estimate" title="estimate">
+      ≈{' '}
+    </span>
+  );
+}
+
+function Metric({ id, label, value, hint, approx = null }: { id: string; label: string; value: string; hint: ComponentChildren; approx?: ComponentChildren }) {
   return (
     <div class="card" data-testid={id}>
       <dt>{label}</dt>
       <dd>
-        <strong data-testid={`${id}-value`}>{value}</strong>
+        <strong data-testid={`${id}-value`}>
+          {approx}
+          {value}
+        </strong>
         <span class="muted">{hint}</span>
       </dd>
     </div>

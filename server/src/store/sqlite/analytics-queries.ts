@@ -1,35 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { AnalyticsFacts, NewWidgetEvent, TimeRange } from '../analytics-store.ts';
-
-/** Named parameters of every statistic: one program over `[from, to)`. */
-type ProgramRange = { programId: string } & TimeRange;
-
-/** SQLite divides integers as integers: this is the UTC day number of an epoch-ms time. */
-const DAY = 'created_at / 86400000';
-const IN_RANGE = 'program_id = @programId AND created_at >= @from AND created_at < @to';
-const COUNTED_CLICK = 'counted = 1 AND self = 0';
-/** A customer is the email, else the customer id, of the order; an anonymous order is its own. */
-const CUSTOMER = `coalesce(customer_email_normalised, 'id:' || customer_id, 'order:' || order_id)`;
+import type { AnalyticsFacts, NewWidgetEvent } from '../analytics-store.ts';
+import { COUNTED_CLICK, CUSTOMER, IN_RANGE, type ProgramRange } from './rollup-sources.ts';
+import type { RollupWrites } from './rollup-writes.ts';
 
 /**
- * The owner's statistics, one statement per figure (the benchmark times each by name). Each reads
- * a range of one program through an index whose first columns are the program and the time.
+ * The owner's statistics that read the raw events, one statement per figure. Each reads a range of
+ * one program through an index whose first columns are the program and the time. The counts and
+ * sums come from the daily roll-ups instead (analytics-figures.ts), and so do the distinct counts
+ * of a period too big for these statements to count exactly.
  */
-export function createAnalyticsQueries(db: Database) {
+export function createAnalyticsQueries(db: Database, rollups: RollupWrites) {
   const count = (sql: string) => db.prepare<ProgramRange, number>(sql).pluck();
   const queries = {
     shownVisitors: count(`SELECT count(DISTINCT visitor_id) FROM widget_events WHERE ${IN_RANGE} AND type = 'widget_shown'`),
     openedVisitors: count(`SELECT count(DISTINCT visitor_id) FROM widget_events WHERE ${IN_RANGE} AND type = 'panel_opened'`),
-    sharesByChannel: db.prepare<ProgramRange, { channel: string; shares: number }>(
-      `SELECT channel, count(*) AS shares FROM widget_events WHERE ${IN_RANGE} AND type = 'share'
-       GROUP BY channel ORDER BY shares DESC, channel`,
-    ),
     sharing: db.prepare<ProgramRange, { shares: number; ambassadors: number }>(
       `SELECT count(*) AS shares, count(DISTINCT ambassador_id) AS ambassadors FROM widget_events
        WHERE ${IN_RANGE} AND type = 'share' AND ambassador_id IS NOT NULL`,
-    ),
-    couponPurchases: count(
-      `SELECT count(*) FROM conversions WHERE ${IN_RANGE} AND attributed = 1 AND attributed_via = 'coupon' AND click_id IS NULL`,
     ),
     // Bindings are per ambassador: a customer bound to two ambassadors identified once.
     identified: count(
@@ -37,18 +24,6 @@ export function createAnalyticsQueries(db: Database) {
        FROM referral_bindings WHERE ${IN_RANGE}`,
     ),
     rewards: count(`SELECT count(*) FROM rewards WHERE ${IN_RANGE} AND purpose = 'conversion'`),
-    dailyClicks: db.prepare<ProgramRange, { day: number; clicks: number }>(
-      `SELECT day, sum(n) AS clicks FROM (
-         SELECT ${DAY} AS day, count(*) AS n FROM clicks WHERE ${IN_RANGE} AND ${COUNTED_CLICK} GROUP BY day
-         UNION ALL
-         SELECT ${DAY} AS day, count(*) AS n FROM conversions
-         WHERE ${IN_RANGE} AND attributed = 1 AND attributed_via = 'coupon' AND click_id IS NULL GROUP BY day
-       ) GROUP BY day ORDER BY day`,
-    ),
-    dailyPurchases: db.prepare<ProgramRange, { day: number; currency: string; purchases: number; revenue: number }>(
-      `SELECT ${DAY} AS day, currency, count(*) AS purchases, sum(amount - refunded_amount) AS revenue
-       FROM conversions WHERE ${IN_RANGE} AND attributed = 1 GROUP BY day, currency ORDER BY day, currency`,
-    ),
     // First referred purchase of every ambassador (ever), kept when it falls in the period.
     cycleTimes: db
       .prepare<ProgramRange, number>(
@@ -112,34 +87,14 @@ export function createAnalyticsQueries(db: Database) {
 
   return {
     queries,
+    /** Appends the events and counts them in the roll-ups, in one transaction. */
     recordWidgetEvents: db.transaction((events: NewWidgetEvent[]) => {
-      for (const event of events) insertEvent.run(event);
+      const batch = rollups.batch();
+      for (const event of events) {
+        insertEvent.run(event);
+        batch.widgetEvent(event);
+      }
+      batch.flush();
     }),
-    /** Everything but the click breakdown, which the store already summarises. */
-    facts(params: ProgramRange): Omit<AnalyticsFacts, 'clicks' | 'qrClicks' | 'devices'> {
-      const sharing = queries.sharing.get(params);
-      const daily = queries.dailyPurchases.all(params);
-      const sharesByChannel = queries.sharesByChannel.all(params);
-      return {
-        shownVisitors: queries.shownVisitors.get(params) ?? 0,
-        openedVisitors: queries.openedVisitors.get(params) ?? 0,
-        sharesByChannel,
-        shares: sharesByChannel.reduce((sum, row) => sum + row.shares, 0),
-        attributedShares: sharing?.shares ?? 0,
-        sharingAmbassadors: sharing?.ambassadors ?? 0,
-        couponPurchases: queries.couponPurchases.get(params) ?? 0,
-        identified: queries.identified.get(params) ?? 0,
-        purchases: daily.reduce((sum, row) => sum + row.purchases, 0),
-        rewards: queries.rewards.get(params) ?? 0,
-        dailyClicks: queries.dailyClicks.all(params),
-        dailyPurchases: daily,
-        cycleTimesMs: queries.cycleTimes.all(params),
-        participatingAmbassadors: queries.participatingAmbassadors.get(params) ?? 0,
-        referredVisitors: queries.referredVisitors.get(params) ?? 0,
-        referredVisitorsPurchased: queries.referredVisitorsPurchased.get(params) ?? 0,
-        orderValues: queries.orderValues.all(params),
-        topAmbassadors: queries.topAmbassadors.all(params),
-      };
-    },
   };
 }

@@ -59,7 +59,8 @@ export interface BulkRows {
 
 /**
  * Bulk inserts for the big benchmark database: prepared statements, one transaction per call, no
- * fsync per commit (the file is a throwaway that the seed rebuilds). Not used by the server.
+ * fsync per commit (the file is a throwaway that the seed rebuilds). Not used by the server. The
+ * analytics roll-ups are not kept up to date here: rebuild them once at the end (`rebuildRollups`).
  */
 export function createBulkSeed(db: Database) {
   db.pragma('synchronous = OFF');

@@ -7,6 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ClickWrite } from '../store.ts';
 import { createClickWriter } from './click-writes.ts';
 import { openDatabase } from './open-database.ts';
+import { createRollupSources } from './rollup-sources.ts';
+import { createRollupWrites } from './rollup-writes.ts';
 
 export interface ClickBatchRequest {
   id: number;
@@ -20,7 +22,7 @@ export type ClickBatchReply =
 const port = parentPort;
 if (!port) throw new Error('click-write-worker.ts runs as a worker thread');
 const db = openDatabase(String(workerData.path), { migrate: false });
-const writeBatch = createClickWriter(db);
+const writeBatch = createClickWriter(db, createRollupWrites(db, createRollupSources(db)));
 
 port.on('message', (raw: string) => {
   if (raw === 'close') {

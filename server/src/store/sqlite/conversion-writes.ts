@@ -13,6 +13,7 @@ import {
 } from '../store.ts';
 import type { Ledger } from './ledger.ts';
 import type { Outbox } from './outbox.ts';
+import type { RollupWrites } from './rollup-writes.ts';
 import { conversionFromRow, rewardFromRow, type ConversionRow, type RewardRow } from './row-mapping.ts';
 
 /** Conversions, their rewards and refunds: the writes that move money, each one transaction. */
@@ -22,6 +23,7 @@ export function createConversionWrites(
   outbox: Outbox,
   standing: (query: StandingQuery) => ReferralStanding,
   claimFriendCoupon: (code: string, conversionId: number | bigint, at: number) => boolean,
+  rollups: RollupWrites,
 ) {
   const selectConversion = db.prepare<{ programId: string; orderId: string }, ConversionRow & { ambassador_code: string | null }>(
     `SELECT c.*, a.code AS ambassador_code FROM conversions c
@@ -119,6 +121,11 @@ export function createConversionWrites(
       for (const bonus of bonuses) add(bonus, bonus.milestone);
     }
     const stored = found(conversion.programId, conversion.orderId);
+    if (inserted.changes === 1) {
+      const rollup = rollups.batch();
+      rollup.conversionAdded(stored);
+      rollup.flush();
+    }
     if (inserted.changes === 1 && stored.attributed) {
       const { orderId, amount, currency, ambassadorCode, attributedVia, customerEmail, createdAt } = stored;
       const data = { conversion: { orderId, amount, currency, ambassadorCode, attributedVia, customerEmail, createdAt } };
@@ -146,12 +153,17 @@ export function createConversionWrites(
         at: context.at,
       });
       updateRefunded.run({ id: current.id, refundedAmount: outcome.refundedAmount, status: outcome.status });
+      const rollup = rollups.batch();
+      rollup.conversionRefunded(current, outcome.refundedAmount);
+      rollup.flush();
       if (current.reward && outcome.reward) ledger.append(current.reward, outcome.reward, context);
       for (const bonus of outcome.bonuses) ledger.append(bonusBefore(current, bonus.rewardId), bonus.change, context);
       return found(programId, orderId);
     },
   );
 
+  // The analytics do not read the order status (a canceled order stays an order of its day), so
+  // a status change leaves the roll-ups as they are.
   const orderStatus = db.transaction((programId: string, orderId: string, plan: OrderStatusPlanner, context: LedgerContext) => {
     const current = find(programId, orderId);
     if (!current) return null;

@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { ensureRollups } from './rollup-rebuild.ts';
 
 /**
- * Opens (creating the folder and file if needed) and migrates a SQLite database.
+ * Opens (creating the folder and file if needed) and migrates a SQLite database, and fills the
+ * analytics roll-ups if it has none yet (the first start after migration 011).
  *
  * WAL lets readers run while a batch of clicks is written. `synchronous = FULL` makes every
  * commit reach the disk before we acknowledge the request it carried; batching click writes is
@@ -22,6 +24,9 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   // Checkpoint every 4,000 pages (16 MB) instead of 1,000: a hot index page rewritten by many
   // commits is copied to the database file once per checkpoint, so fewer checkpoints write less.
   db.pragma('wal_autocheckpoint = 4000');
-  if (options.migrate !== false) migrate(db);
+  if (options.migrate !== false) {
+    migrate(db);
+    ensureRollups(db);
+  }
   return db;
 }

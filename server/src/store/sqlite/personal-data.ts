@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { RollupWrites } from './rollup-writes.ts';
 
 interface BrowserRow {
   visitor_id: string;
@@ -17,7 +18,7 @@ interface OrderRow {
  * accounts), and removes what identifies the person: email, name, customer id, their browsers and
  * network hashes, and the email and customer id on their own orders and referral bindings.
  */
-export function createPersonalData(db: Database) {
+export function createPersonalData(db: Database, rollups: RollupWrites) {
   const browsers = db.prepare<{ ambassadorId: number }, BrowserRow>(
     'SELECT visitor_id, first_seen_at FROM ambassador_visitors WHERE ambassador_id = @ambassadorId ORDER BY first_seen_at',
   );
@@ -26,9 +27,10 @@ export function createPersonalData(db: Database) {
      WHERE program_id = @programId AND (customer_email_normalised = @emailNormalised OR customer_id = @customerId)
      ORDER BY created_at`,
   );
-  const eraseOrders = db.prepare(
+  const eraseOrders = db.prepare<{ programId: string; emailNormalised: string; customerId: string | null }, { created_at: number }>(
     `UPDATE conversions SET customer_email = NULL, customer_email_normalised = NULL, customer_id = NULL
-     WHERE program_id = @programId AND (customer_email_normalised = @emailNormalised OR customer_id = @customerId)`,
+     WHERE program_id = @programId AND (customer_email_normalised = @emailNormalised OR customer_id = @customerId)
+     RETURNING created_at`,
   );
   const eraseBindings = db.prepare(
     `UPDATE referral_bindings SET email_normalised = NULL, customer_id = NULL
@@ -47,7 +49,15 @@ export function createPersonalData(db: Database) {
   type Person = { ambassadorId: number; programId: string; emailNormalised: string; customerId: string | null };
 
   const erase = db.transaction((person: Person, at: number): boolean => {
-    eraseOrders.run(person);
+    // An erased order becomes a customer of its own (CUSTOMER in rollup-sources.ts): the customer
+    // sketches of its day are counted again from the orders as they now are. Amounts, clicks and
+    // widget events are untouched, and so are the other roll-ups.
+    const rollup = rollups.batch();
+    for (const order of eraseOrders.all(person)) {
+      rollup.recount('customers', person.programId, order.created_at);
+      rollup.recount('referred_customers', person.programId, order.created_at);
+    }
+    rollup.flush();
     eraseBindings.run(person);
     eraseBrowsers.run(person);
     eraseFingerprints.run(person);

@@ -10,7 +10,6 @@ import {
   type LedgerBalanceRecord,
   type LedgerEntryRecord,
   type OwnerReward,
-  type DeviceType,
   type PayoutRecord,
   type ProgramRecord,
   type ReferralBinding,
@@ -79,7 +78,11 @@ import { createRewardBalances } from './reward-balances.ts';
 import { createRewardWrites } from './reward-writes.ts';
 import { createWebhookStore } from './webhook-store.ts';
 import { createAmbassadorList } from './ambassador-list.ts';
+import { createAnalyticsFigures } from './analytics-figures.ts';
 import { createAnalyticsQueries } from './analytics-queries.ts';
+import { createRollupReads } from './rollup-reads.ts';
+import { createRollupSources } from './rollup-sources.ts';
+import { CLICK_FACT_COLUMNS, createRollupWrites, type ClickFacts } from './rollup-writes.ts';
 import type {
   AmbassadorListQuery,
   AmbassadorListRow,
@@ -106,8 +109,6 @@ import {
 
 /** Named parameters of the look-ups by ambassador and browser. */
 type AmbassadorVisitor = { ambassadorId: number; visitorId: string };
-/** Named parameters of the statistics of a program over `[from, to)`. */
-type ProgramRange = { programId: string; from: number; to: number };
 
 export interface SqliteStoreOptions {
   /**
@@ -115,6 +116,8 @@ export interface SqliteStoreOptions {
    * the event loop; `inline` writes on the calling thread (the only choice for `:memory:`).
    */
   clickWriter?: 'thread' | 'inline';
+  /** Distinct counts of the analytics are exact up to this many rows read (`EXACT_ROW_LIMIT`), then estimated. */
+  exactRowLimit?: number;
 }
 
 /** Opens the database file (`:memory:` for a throwaway one), migrates it and wraps it. */
@@ -122,7 +125,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const inMemory = path === ':memory:' || path === '';
   const db = openDatabase(path);
   const clickWriter = inMemory ? 'inline' : (options.clickWriter ?? 'thread');
-  return new SqliteStore(db, clickWriter === 'thread' ? new ClickWriteThread(path) : null);
+  return new SqliteStore(db, clickWriter === 'thread' ? new ClickWriteThread(path) : null, options);
 }
 
 /** The better-sqlite3 implementation of `Store`: prepared statements only, named parameters. */
@@ -145,15 +148,19 @@ export class SqliteStore implements Store {
   readonly #personalData: ReturnType<typeof createPersonalData>;
   readonly #adminSessions: ReturnType<typeof createAdminSessions>;
   readonly #attribution: ReturnType<typeof createProgramAttribution>;
+  readonly #rollups: ReturnType<typeof createRollupWrites>;
   readonly #analytics: ReturnType<typeof createAnalyticsQueries>;
+  readonly #figures: ReturnType<typeof createAnalyticsFigures>;
   readonly #ambassadorList: ReturnType<typeof createAmbassadorList>;
   readonly #widget: ReturnType<typeof createWidgetStore>;
   readonly #sql;
 
   /** With a `clickThread`, click batches go there; otherwise they are written on this connection. */
-  constructor(db: Database, clickThread: ClickWriteThread | null = null) {
+  constructor(db: Database, clickThread: ClickWriteThread | null = null, options: Pick<SqliteStoreOptions, 'exactRowLimit'> = {}) {
     this.#db = db;
-    this.#writeClicksInline = createClickWriter(db);
+    const rollupSources = createRollupSources(db);
+    this.#rollups = createRollupWrites(db, rollupSources);
+    this.#writeClicksInline = createClickWriter(db, this.#rollups);
     this.#clickThread = clickThread;
     this.#outbox = createOutbox(db);
     this.#webhooks = createWebhookStore(db);
@@ -167,16 +174,18 @@ export class SqliteStore implements Store {
       this.#outbox,
       (query) => this.#rules.standing(query),
       (code, conversionId, at) => this.#friendCoupons.claim(code, conversionId, at),
+      this.#rollups,
     );
     this.#rewards = createRewardWrites(db, this.#ledger);
     this.#balances = createRewardBalances(db);
     this.#payouts = createPayouts(db, this.#ledger);
     this.#rules = createRewardRules(db);
     this.#referrals = createReferralLookups(db);
-    this.#personalData = createPersonalData(db);
+    this.#personalData = createPersonalData(db, this.#rollups);
     this.#adminSessions = createAdminSessions(db);
     this.#attribution = createProgramAttribution(db);
-    this.#analytics = createAnalyticsQueries(db);
+    this.#analytics = createAnalyticsQueries(db, this.#rollups);
+    this.#figures = createAnalyticsFigures(this.#analytics.queries, createRollupReads(db, rollupSources), options);
     this.#ambassadorList = createAmbassadorList(db);
     this.#widget = createWidgetStore(db, this.#ledger);
     this.#sql = {
@@ -241,8 +250,9 @@ export class SqliteStore implements Store {
         `INSERT OR IGNORE INTO ambassador_visitors (ambassador_id, visitor_id, first_seen_at)
          VALUES (@ambassadorId, @visitorId, @at)`,
       ),
-      flagSelfClicks: db.prepare<AmbassadorVisitor>(
-        'UPDATE clicks SET self = 1 WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId AND self = 0',
+      flagSelfClicks: db.prepare<AmbassadorVisitor, ClickFacts>(
+        `UPDATE clicks SET self = 1 WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId AND self = 0
+         RETURNING ${CLICK_FACT_COLUMNS}`,
       ),
       isVisitor: db
         .prepare<AmbassadorVisitor, number>(
@@ -269,26 +279,6 @@ export class SqliteStore implements Store {
       ),
       clickById: db.prepare<{ clickId: string; programId: string }, ClickRow>(
         'SELECT * FROM clicks WHERE id = @clickId AND program_id = @programId',
-      ),
-      // The dimension is chosen by the statement, never spliced in from input.
-      clickTotals: db.prepare<ProgramRange, { clicks: number; qr: number | null }>(
-        `SELECT count(*) AS clicks, SUM(qr) AS qr FROM clicks
-         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0`,
-      ),
-      clicksByDeviceType: db.prepare<ProgramRange, { value: DeviceType | null; clicks: number }>(
-        `SELECT device_type AS value, count(*) AS clicks FROM clicks
-         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
-         GROUP BY device_type ORDER BY clicks DESC, value`,
-      ),
-      clicksByBrowser: db.prepare<ProgramRange, { value: string | null; clicks: number }>(
-        `SELECT browser AS value, count(*) AS clicks FROM clicks
-         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
-         GROUP BY browser ORDER BY clicks DESC, value`,
-      ),
-      clicksByOs: db.prepare<ProgramRange, { value: string | null; clicks: number }>(
-        `SELECT os AS value, count(*) AS clicks FROM clicks
-         WHERE program_id = @programId AND created_at >= @from AND created_at < @to AND counted = 1 AND self = 0
-         GROUP BY os ORDER BY clicks DESC, value`,
       ),
       latestClick: db.prepare<AmbassadorVisitor, ClickRow>(
         `SELECT * FROM clicks WHERE ambassador_id = @ambassadorId AND visitor_id = @visitorId
@@ -424,7 +414,11 @@ export class SqliteStore implements Store {
     this.#db
       .transaction(() => {
         const added = this.#sql.insertVisitor.run({ ambassadorId, visitorId, at });
-        if (added.changes === 1) this.#sql.flagSelfClicks.run({ ambassadorId, visitorId });
+        if (added.changes === 0) return;
+        // The browser's earlier clicks stop counting: out of the roll-ups with them.
+        const rollup = this.#rollups.batch();
+        for (const flagged of this.#sql.flagSelfClicks.all({ ambassadorId, visitorId })) rollup.clickChanged({ ...flagged, self: 0 }, flagged);
+        rollup.flush();
       })
       .immediate();
   }
@@ -466,19 +460,8 @@ export class SqliteStore implements Store {
 
   async summariseClicks(programId: string, range: { from: number; to: number }): Promise<ClickBreakdown> {
     const params = { programId, from: range.from, to: range.to };
-    // One read transaction, so the totals and the breakdowns describe the same moment.
-    return this.#db.transaction(() => this.#clickBreakdown(params))();
-  }
-
-  #clickBreakdown(params: { programId: string; from: number; to: number }): ClickBreakdown {
-    const totals = this.#sql.clickTotals.get(params);
-    return {
-      clicks: totals?.clicks ?? 0,
-      qr: totals?.qr ?? 0,
-      byDeviceType: this.#sql.clicksByDeviceType.all(params),
-      byBrowser: this.#sql.clicksByBrowser.all(params),
-      byOs: this.#sql.clicksByOs.all(params),
-    };
+    // One read transaction: the roll-ups of whole days and the raw rows of partial ones agree.
+    return this.#db.transaction(() => this.#figures.clickBreakdown(params))();
   }
 
   async findConversion(programId: string, orderId: string): Promise<ConversionDetails | null> {
@@ -698,10 +681,7 @@ export class SqliteStore implements Store {
   async analyticsFacts(programId: string, range: TimeRange): Promise<AnalyticsFacts> {
     const params = { programId, from: range.from, to: range.to };
     // One read transaction: every figure describes the same moment.
-    return this.#db.transaction((): AnalyticsFacts => {
-      const devices = this.#clickBreakdown(params);
-      return { ...this.#analytics.facts(params), clicks: devices.clicks, qrClicks: devices.qr, devices };
-    })();
+    return this.#db.transaction((): AnalyticsFacts => this.#figures.facts(params))();
   }
 
   async listAmbassadors(programId: string, query: AmbassadorListQuery): Promise<{ items: AmbassadorListRow[]; total: number }> {
@@ -712,6 +692,8 @@ export class SqliteStore implements Store {
     return this.#ambassadorList.one(ambassadorId);
   }
 
+  // Blocking stops the ambassador's future clicks and orders from counting, which their writes
+  // decide; the clicks and orders already counted stay as they were, and so do the roll-ups.
   async setAmbassadorBlocked(ambassadorId: number, blocked: { at: number; note: string | null } | null): Promise<AmbassadorRecord | null> {
     return this.#db
       .transaction(() => {
