@@ -245,6 +245,19 @@ describe.each(Object.keys(HOST_STYLES) as HostStyle[])('the launcher on a host p
   });
 });
 
+describe('a strict CSP without worker-src blob:', () => {
+  it('the panel still shows; the only message is the browser refusing the locale-data worker', async () => {
+    const page = await visitors.newVisitor();
+    const messages = watchConsole(page);
+    await page.goto(`${host.url}/bootstrap?workers=no`);
+    // The numbers are formatted after the main thread loaded the locale data itself.
+    await page.getByTestId('sarafan-panel').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('sarafan-stat-clicks').textContent()).toMatch(/^\d+$/);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/Creating a worker from 'blob:.*violates the following Content Security Policy/);
+  });
+});
+
 describe('data-theme on the script tag', () => {
   it.each([
     ['dark', 'light', 'rgb(28, 31, 35)'],

@@ -7,11 +7,12 @@ export const STUB = 'window.sarafan=window.sarafan||function(){(sarafan.q=sarafa
 export const STUB_HASH = "'sha256-1guNsP20WFW2huXYOoLVsqMkeoI+046pUQ/wW7W/+uk='";
 
 /** The strict policy of widget/README.md: no inline script but the stub, no eval, no inline style. */
-export function strictPolicy(trackingServer: string): string {
+export function strictPolicy(trackingServer: string, { workers = true } = {}): string {
   return [
     "default-src 'none'",
     `script-src ${STUB_HASH} ${trackingServer}`,
     `connect-src ${trackingServer}`,
+    ...(workers ? ['worker-src blob:'] : []),
     "style-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -35,11 +36,13 @@ export interface HostServer {
 /**
  * A shop that is hard on embedded widgets: `/{style}` is a page with one of HOST_STYLES as its
  * stylesheet (`/{style}.css`), an inline mount point that reserves its height, and the strict
- * Content-Security-Policy. `scriptData` is read on every request, so a test can change it.
+ * Content-Security-Policy (`?workers=no`: without its `worker-src blob:`). `scriptData` is read
+ * on every request, so a test can change it.
  */
 export async function startHostServer(port: number, options: HostPageOptions): Promise<HostServer> {
   const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://host.test').pathname;
+    const url = new URL(request.url ?? '/', 'http://host.test');
+    const path = url.pathname;
     const style = path.replace(/^\/|\.css$/g, '') as HostStyle;
     if (!(style in HOST_STYLES)) {
       response.writeHead(404).end();
@@ -47,7 +50,8 @@ export async function startHostServer(port: number, options: HostPageOptions): P
       response.writeHead(200, { 'content-type': 'text/css' }).end(HOST_STYLES[style] + MOUNT_CSS);
     } else {
       response
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': strictPolicy(options.trackingServer) })
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': strictPolicy(options.trackingServer, { workers: url.searchParams.get('workers') !== 'no' }),
+        })
         .end(hostPage(style, options));
     }
   });

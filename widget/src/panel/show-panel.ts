@@ -2,6 +2,7 @@ import type { WidgetPlacement } from '../../../shared/src/wire.ts';
 import type { PanelContext } from '../panel-context.ts';
 import { warn } from '../warn.ts';
 import { loadShare } from './components/lazy-share.tsx';
+import { loadLocaleData } from './locale-data.ts';
 import { reportShown, resetEvents, sendEvents, setEventTarget } from './events.ts';
 import { MOUNT_SELECTOR, renderInline } from './inline-placement.tsx';
 import { rememberShownFor, wasShownFor } from './purchase-memory.ts';
@@ -50,13 +51,6 @@ async function update(context: PanelContext): Promise<void> {
 
   const ticket = ++latest;
   const lang = pageLanguage(dataset.lang);
-  // A page's first number format loads the browser's locale data: 20-80 ms in one piece. In a
-  // task of its own while the session is on its way, it is not added to the first render's.
-  setTimeout(() => {
-    try {
-      new Intl.NumberFormat(lang);
-    } catch {}
-  });
   // The language chunk (if any) and the dialog chunk (if wanted) arrive while the session is on
   // its way. The dialog is its own chunk: most pages only show inline panels and the offer.
   // So are the extras (owner's settings, joining, badge, progress, split, leaderboard), the friend
@@ -72,6 +66,8 @@ async function update(context: PanelContext): Promise<void> {
     // Not only with an identity: someone who joined by email is an ambassador without one.
     loadShare().catch(warn),
     context.referral && import('./offer-placement.tsx').then((module) => (offer = module), warn),
+    // Rendering formats numbers: only once the browser has its locale data.
+    loadLocaleData(),
   ]);
   // Rendering starts in a task of its own, not in the one that evaluated the last chunk.
   if (!(await inNextTask(ticket))) return;
