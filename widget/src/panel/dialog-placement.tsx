@@ -3,11 +3,12 @@ import { AmbassadorPanel } from './components/ambassador-panel.tsx';
 import { PanelDialog } from './components/panel-dialog.tsx';
 import { ProgramIntro } from './components/program-intro.tsx';
 import type { Messages } from './messages.ts';
+import { CLOSE_CSS } from './close-css.ts';
 import { renderWithCss } from './extra-sheet.tsx';
 import { appendHost, removeHost } from './shadow-host.tsx';
 
 /** The dialog's own styles, in its chunk: most pages never open it. */
-const CSS = `\
+const CSS = `${CLOSE_CSS}\
 .overlay{all:initial;box-sizing:border-box;position:fixed;inset:0;z-index:2147483647;display:flex;align-items:center;\
 justify-content:center;padding:16px;background:rgba(0,0,0,.45)}\
 .dialog{position:relative;width:100%;max-width:480px;max-height:calc(100vh - 32px);overflow:auto;border-radius:var(--sarafan-radius,12px)}\

@@ -36,9 +36,7 @@ dl,dd{margin:0}\
 dd{font-size:20px;line-height:28px;font-weight:600}\
 .totals{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0 0 8px}\
 ul{list-style:none;margin:0;padding:0;max-height:160px;overflow:auto}\
-li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-top:1px solid var(--b)}\
-.close{position:absolute;top:8px;right:8px;width:32px;height:32px;padding:0;font-size:20px;\
-background:0 0;border-color:transparent;color:var(--m)}`;
+li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-top:1px solid var(--b)}`;
 
 /** Dark defaults; a shop's own `--sarafan-*` values still win (set them per scheme if they differ). */
 const DARK = `\
