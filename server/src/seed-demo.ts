@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
+import { originOf, withLoopbackAlias } from './domain/origins.ts';
 import { saveProgram } from './services/programs.ts';
 import type { ProgramRecord } from './store/records.ts';
 import type { Store } from './store/store.ts';
@@ -15,9 +16,10 @@ export interface DemoSeedOptions {
 
 /**
  * The demo program: 10% of the order as store credit for the ambassador, 10% off for the friend,
- * 30-day last-click attribution, 1-hour click deduplication. Safe to run on every start.
+ * 30-day last-click attribution, 1-hour click deduplication. Safe to run on every start: what
+ * the owner has changed since (rules, attribution, origins they added) stays.
  */
-export function seedDemoProgram(store: Store, options: DemoSeedOptions): Promise<ProgramRecord> {
+export async function seedDemoProgram(store: Store, options: DemoSeedOptions): Promise<ProgramRecord> {
   return saveProgram(
     store,
     {
@@ -25,10 +27,19 @@ export function seedDemoProgram(store: Store, options: DemoSeedOptions): Promise
       name: 'Sarafan demo shop',
       secretKey: options.secretKey,
       landingUrl: options.shopUrl,
-      allowedOrigins: [options.shopUrl],
-      // The reward rules are left out: a new program starts with the defaults (10% store
-      // credit, 10% off for the friend), and a restart keeps what the owner has changed since.
+      allowedOrigins: [options.shopUrl, ...(await originsAddedByOwner(store))],
+      // The rules and other settings are left out: a new program starts with the defaults (10%
+      // store credit, 10% off for the friend), and a restart keeps what the owner has changed since.
     },
     (options.clock ?? systemClock)(),
   );
+}
+
+/** The demo program's origins other than the shop's own, which follows the shop's current URL. */
+async function originsAddedByOwner(store: Store): Promise<string[]> {
+  const existing = await store.getProgram(DEMO_PROGRAM_ID);
+  if (!existing) return [];
+  // The landing URL was checked when it was saved.
+  const shopOrigins = withLoopbackAlias(originOf(existing.landingUrl)!);
+  return existing.allowedOrigins.filter((origin) => !shopOrigins.includes(origin));
 }

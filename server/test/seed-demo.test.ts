@@ -29,4 +29,26 @@ describe('seedDemoProgram', () => {
     expect(await store.isOriginAllowedByAnyProgram('http://localhost:3000')).toBe(false);
     await store.close();
   });
+
+  it('keeps what the owner changed since: attribution and the origins they added', async () => {
+    const store = openSqliteStore(':memory:');
+    const seed = (shopUrl: string, at: number) => seedDemoProgram(store, { secretKey: 'sk_demo_local', shopUrl, clock: () => at });
+    await seed('http://localhost:3000', 1_000);
+    await store.setAttribution('demo', { attributionWindowMs: 7 * 86_400_000, attributionModel: 'first_click' });
+    await store.setAllowedOrigins('demo', ['http://127.0.0.1:3000', 'http://localhost:3000', 'https://shop.example']);
+
+    const restarted = await seed('http://localhost:3000', 2_000);
+    expect(restarted).toMatchObject({
+      attributionWindowMs: 7 * 86_400_000,
+      attributionModel: 'first_click',
+      allowedOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000', 'https://shop.example'],
+    });
+    expect(await store.getProgram('demo')).toMatchObject({ attributionModel: 'first_click' });
+
+    // The shop moves: its old origin goes, the owner's own stays.
+    expect(await seed('http://localhost:3100', 3_000)).toMatchObject({
+      allowedOrigins: ['http://127.0.0.1:3100', 'http://localhost:3100', 'https://shop.example'],
+    });
+    await store.close();
+  });
 });

@@ -9,8 +9,8 @@ export function homePage(products: readonly Product[]): SafeHtml {
   <p>
     This is a demo shop for <strong>Sarafan</strong>, a referral program you host yourself.
     Buy something (no payment is taken), then open <a href="/account">your account</a> to get your
-    personal referral link. Friends who use it get <strong>10% off</strong> their order, and you get
-    <strong>10% of what they paid</strong> as store credit once the reward is approved.
+    personal referral link. Friends who use it get the welcome offer the panel shows them, and you
+    get store credit for what they buy once the reward is approved.
   </p>
 </section>
 <section class="product-grid" aria-label="Products">

@@ -65,10 +65,12 @@ export const PROGRAM_DEFAULTS = {
  * Reward rules are versioned: `rules`, or the shorthands (`rewardBasisPoints`,
  * `friendDiscountPercent`, `recurringMonths`) written onto the rules in force, make a new version
  * only when they change something; a new program starts with version 1. Leaving them out keeps
- * the rules as they are, so a restart that seeds the program does not undo the owner's changes.
+ * the rules as they are, and any other setting left out keeps its value too, so a restart that
+ * seeds the program does not undo what the owner has changed since (attribution, fraud actions…).
  */
 export async function saveProgram(store: Store, settings: ProgramSettings, now: number): Promise<ProgramRecord> {
   const existing = await store.getProgram(settings.id);
+  const kept = existing ?? { ...PROGRAM_DEFAULTS, fraudActions: DEFAULT_FRAUD_ACTIONS, blockedReferrerDomains: [] };
   const current = existing ? await store.currentRules(settings.id) : null;
   const rules = settings.rules ?? withLegacySettings(current?.rules ?? DEFAULT_REWARD_RULES, settings);
   const mirror = rulesMirror(rules);
@@ -77,7 +79,7 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
   if (!originOf(settings.landingUrl)) {
     throw new Error(`Landing URL "${settings.landingUrl}" of program ${settings.id} is not an http(s) URL.`);
   }
-  const previewImageUrl = settings.previewImageUrl ?? PROGRAM_DEFAULTS.previewImageUrl;
+  const previewImageUrl = settings.previewImageUrl === undefined ? kept.previewImageUrl : settings.previewImageUrl;
   if (previewImageUrl !== null && !originOf(previewImageUrl)) {
     throw new Error(`Preview image URL "${previewImageUrl}" of program ${settings.id} is not an http(s) URL.`);
   }
@@ -90,17 +92,19 @@ export async function saveProgram(store: Store, settings: ProgramSettings, now: 
     identityKey: identityKey(settings.secretKey),
     rewardBasisPoints: mirror.rewardBasisPoints,
     friendDiscountPercent: mirror.friendDiscountPercent,
-    attributionWindowMs: settings.attributionWindowMs ?? PROGRAM_DEFAULTS.attributionWindowMs,
-    dedupWindowMs: settings.dedupWindowMs ?? PROGRAM_DEFAULTS.dedupWindowMs,
-    attributionModel: settings.attributionModel ?? PROGRAM_DEFAULTS.attributionModel,
-    couponBeatsCookie: settings.couponBeatsCookie ?? PROGRAM_DEFAULTS.couponBeatsCookie,
+    attributionWindowMs: settings.attributionWindowMs ?? kept.attributionWindowMs,
+    dedupWindowMs: settings.dedupWindowMs ?? kept.dedupWindowMs,
+    attributionModel: settings.attributionModel ?? kept.attributionModel,
+    couponBeatsCookie: settings.couponBeatsCookie ?? kept.couponBeatsCookie,
     recurringMonths: mirror.recurringMonths,
-    holdPeriodMs: settings.holdPeriodMs ?? PROGRAM_DEFAULTS.holdPeriodMs,
-    holdStartsAt: settings.holdStartsAt ?? PROGRAM_DEFAULTS.holdStartsAt,
-    velocityLimit: settings.velocityLimit ?? PROGRAM_DEFAULTS.velocityLimit,
-    velocityWindowMs: settings.velocityWindowMs ?? PROGRAM_DEFAULTS.velocityWindowMs,
-    fraudActions: { ...DEFAULT_FRAUD_ACTIONS, ...settings.fraudActions },
-    blockedReferrerDomains: [...new Set((settings.blockedReferrerDomains ?? []).map((domain) => domain.trim().toLowerCase()))].sort(),
+    holdPeriodMs: settings.holdPeriodMs ?? kept.holdPeriodMs,
+    holdStartsAt: settings.holdStartsAt ?? kept.holdStartsAt,
+    velocityLimit: settings.velocityLimit ?? kept.velocityLimit,
+    velocityWindowMs: settings.velocityWindowMs ?? kept.velocityWindowMs,
+    fraudActions: settings.fraudActions ? { ...DEFAULT_FRAUD_ACTIONS, ...settings.fraudActions } : kept.fraudActions,
+    blockedReferrerDomains: settings.blockedReferrerDomains
+      ? [...new Set(settings.blockedReferrerDomains.map((domain) => domain.trim().toLowerCase()))].sort()
+      : kept.blockedReferrerDomains,
     previewImageUrl,
     createdAt: existing?.createdAt ?? now,
   };
