@@ -180,6 +180,27 @@ describe('referral story in Chromium', () => {
     ]);
   });
 
+  it('f. Dave follows the link on his phone and signs in there, then buys on his laptop without it: the order is Alice\'s', async () => {
+    const phone = await newVisitor();
+    await phone.goto(link);
+    await phone.getByTestId('sarafan-offer').waitFor({ state: 'visible' });
+    await expect.poll(async () => referralCookie(phone)).toMatch(new RegExp(`^${code}\\.`));
+    // The cookie came from the tracking server through the shop's /sarafan path: HttpOnly, so the
+    // page that signs Dave in cannot name the referral; the cookie itself does.
+    expect((await phone.context().cookies()).find((cookie) => cookie.name === 'sarafan_ref')?.httpOnly).toBe(true);
+    await phone.goto(`${stack.shopUrl}/account`);
+    await phone.getByTestId('sign-in-email').fill('dave@example.com');
+    await phone.getByTestId('sign-in').click();
+    await phone.getByTestId('sarafan-referral-link').waitFor({ state: 'visible' });
+
+    const laptop = await newVisitor();
+    const order = await buyFirstProduct(laptop, stack.shopUrl, { email: 'dave@example.com', name: 'Dave' });
+    expect(order.discount).toBe(0);
+    expect(order.referralText).toContain(code);
+    const answer = await stack.api('POST', '/v1/conversions', { orderId: order.orderId, amount: order.total, currency: 'EUR' });
+    expect(answer.body).toMatchObject({ attributed: true, ambassadorCode: code, attributedVia: 'customer' });
+  });
+
   it('no page threw or logged an error', () => {
     expect(visitors.pageErrors).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestCookie } from './request-cookies.ts';
 
 /** The owner dashboard's session cookie. Its value is a random token; only its hash is stored. */
 export const ADMIN_COOKIE = 'sarafan_admin';
@@ -6,15 +7,8 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** The session token from the request's cookies, if one that could be ours is there. */
 export function readAdminCookie(request: FastifyRequest): string | null {
-  const header = request.headers.cookie;
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name !== ADMIN_COOKIE) continue;
-    const value = rest.join('=');
-    return TOKEN.test(value) ? value : null;
-  }
-  return null;
+  const value = requestCookie(request, ADMIN_COOKIE);
+  return value !== null && TOKEN.test(value) ? value : null;
 }
 
 /**

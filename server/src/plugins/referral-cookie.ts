@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { REFERRAL_COOKIE } from '../../../shared/src/referral-cookie.ts';
+import { parseReferralCookie, REFERRAL_COOKIE, type ReferralCookie } from '../../../shared/src/referral-cookie.ts';
 import { firstPartyCookieScope, type CookieScope } from '../domain/first-party.ts';
+import { requestCookie } from './request-cookies.ts';
 
 /**
  * The `sarafan_ref` cookie as the tracking server sets it when it is reached under the shop's own
@@ -31,4 +32,12 @@ export function referralCookieHeader(scope: CookieScope, value: string, maxAgeSe
     ...(scope.secure ? ['Secure'] : []),
     'SameSite=Lax',
   ].join('; ');
+}
+
+/**
+ * The referral in the request's `sarafan_ref`: the browser sends it to the server reached under
+ * the shop's own site, where the loader cannot read the HttpOnly cookie this server set.
+ */
+export function readReferralCookie(request: FastifyRequest): ReferralCookie | null {
+  return parseReferralCookie(requestCookie(request, REFERRAL_COOKIE));
 }

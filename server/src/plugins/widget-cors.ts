@@ -15,8 +15,9 @@ export async function registerWidgetCors(app: FastifyInstance, lookups: CachedLo
     origin: async (origin: string | undefined) => (origin ? lookups.isOriginAllowedByAnyProgram(origin) : false),
     methods: ['POST'],
     // The click and the forget answers may set or delete `sarafan_ref` (first party only); the
-    // browser applies that to a cross-origin request only with credentials. No route reads
-    // cookies, so credentials grant nothing: the program's allowed origins still decide.
+    // browser applies that to a cross-origin request only with credentials. The session reads
+    // `sarafan_ref`, which only says who referred the browser: credentials grant nothing, and
+    // the program's allowed origins still decide.
     credentials: true,
     allowedHeaders: ['content-type'],
     maxAge: 600,

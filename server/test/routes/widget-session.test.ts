@@ -1,4 +1,5 @@
 import { IDENTITY_MAX_AGE_MS, signIdentity } from '../../../shared/src/identity-signature.ts';
+import { formatReferralCookie } from '../../../shared/src/referral-cookie.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, MINUTE, OTHER, type TestApp } from '../helpers/test-app.ts';
 
@@ -107,6 +108,30 @@ describe('POST /v1/widget/session', () => {
     expect(bought.json().attributed).toBe(true);
     expect((await session(friend)).json().offer).toBeNull();
     expect((await session({ visitorId: 'friend-2', referral: { code } })).json().offer).not.toBeNull();
+  });
+
+  it('takes the referral from the sarafan_ref cookie when the page cannot read it, and binds the friend who identifies', async () => {
+    const code = await t.ambassador('alice@example.com', { name: 'Alice' });
+    const click = await t.widget('clicks', { programId: 'demo', code, visitorId: 'carol-phone' });
+    const cookie = `sarafan_ref=${formatReferralCookie({ code, clickId: click.json().clickId })}; sarafan_vid=carol-phone`;
+
+    // A later page of the shop: no referral in the body (the loader cannot read the HttpOnly
+    // cookie), Carol signs in, and the browser sends the cookie along.
+    const signedIn = await t.widget('session', { programId: 'demo', visitorId: 'carol-phone', identity: identity('carol@example.com') }, { cookie });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().offer).toMatchObject({ couponCode: code });
+
+    // Carol buys on her laptop, with no cookie and no coupon: the binding attributes the order.
+    const order = await t.api('POST', '/v1/conversions', { orderId: 'o-laptop', amount: 3000, currency: 'EUR', customer: { email: 'carol@example.com' } });
+    expect(order.json()).toMatchObject({ attributed: true, attributedVia: 'customer' });
+
+    // A referral in the body wins over the cookie; a malformed cookie is no referral at all.
+    const bob = await t.ambassador('bob@example.com', { name: 'Bob' });
+    const body = { programId: 'demo', visitorId: 'dave', referral: { code: bob } };
+    expect((await t.widget('session', body, { cookie })).json().offer).toMatchObject({ couponCode: bob });
+    const garbled = await t.widget('session', { programId: 'demo', visitorId: 'dave' }, { cookie: 'sarafan_ref=%E0%A4%A; x=1' });
+    expect(garbled.statusCode).toBe(200);
+    expect(garbled.json().offer).toBeNull();
   });
 
   it('reports stats, rewards and totals of the ambassador', async () => {

@@ -7,7 +7,7 @@ import { appendHost, removeHost } from './shadow-host.tsx';
 
 /** The card's own styles: its chunk is loaded only for referred visitors. */
 const CSS = `${CLOSE_CSS}\
-.offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px rgba(0,0,0,.18)}\
+.offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px #0000002e}\
 .offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}\
 :host([data-up]) .offer{bottom:76px}\
 :host .offer.top{top:16px;bottom:auto}`;

@@ -38,7 +38,9 @@ async function fetchSession(server: string, request: SessionRequest): Promise<Se
   try {
     const response = await fetch(server + '/v1/widget/session', {
       method: 'POST',
-      credentials: 'omit',
+      // Sends the tracking server's own HttpOnly `sarafan_ref` (first party only), which names the
+      // referral when this page cannot: a friend identifying on a later page is bound to it.
+      credentials: 'include',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
       signal: abort.signal,

@@ -59,7 +59,7 @@ describe('inline mount point', () => {
 
     expect(requests).toHaveLength(1);
     expect(requests[0]?.url).toBe(`${SERVER}/v1/widget/session`);
-    expect(requests[0]?.init).toMatchObject({ method: 'POST', credentials: 'omit' });
+    expect(requests[0]?.init).toMatchObject({ method: 'POST', credentials: 'include' });
     expect(requests[0]?.body).toEqual({ programId: 'demo', visitorId: 'visitor_1', identity });
 
     const root = shadowOf('[data-sarafan-panel]');
