@@ -159,6 +159,7 @@ describe('owner dashboard in Chromium', () => {
 
   it('downloads the CSV exports with the session cookie', async () => {
     await owner.getByRole('link', { name: 'Exports' }).click();
+    await owner.locator('ul.exports a').first().waitFor();
     const links = await owner.locator('ul.exports a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
     expect(links.map((link) => new URL(link).pathname)).toEqual(['/v1/exports/ambassadors.csv', '/v1/exports/referrals.csv', '/v1/exports/rewards.csv']);
     const answers = await owner.evaluate(async (urls) => Promise.all(urls.map(async (url) => {
