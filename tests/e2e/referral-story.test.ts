@@ -192,6 +192,8 @@ describe('referral story in Chromium', () => {
     await phone.getByTestId('sign-in-email').fill('dave@example.com');
     await phone.getByTestId('sign-in').click();
     await phone.getByTestId('sarafan-referral-link').waitFor({ state: 'visible' });
+    // Still a friend who has not bought: the offer follows Dave from page to page.
+    expect(((await phone.getByTestId('sarafan-offer-code').textContent()) ?? '').trim()).toBe(code);
 
     const laptop = await newVisitor();
     const order = await buyFirstProduct(laptop, stack.shopUrl, { email: 'dave@example.com', name: 'Dave' });

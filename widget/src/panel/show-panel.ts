@@ -17,7 +17,7 @@ let dialogPlacement: WidgetPlacement | undefined;
 /** Identifies the most recent call that fetched a session; older answers are not rendered. */
 let latest = 0;
 let lastContext: PanelContext | undefined;
-/** The friend offer card's chunk, once a referral needed it. */
+/** The friend offer card's chunk, once a session had an offer. */
 let offer: typeof import('./offer-placement.tsx') | undefined;
 /** The loader's `data-launcher` and these mount points are rendered by their own chunk. */
 const PLACEMENTS_SELECTOR = '[data-sarafan-banner],[data-sarafan-product]';
@@ -65,7 +65,7 @@ async function update(context: PanelContext): Promise<void> {
     placements && import('./placements.tsx').catch(warn),
     // Not only with an identity: someone who joined by email is an ambassador without one.
     loadShare().catch(warn),
-    context.referral && import('./offer-placement.tsx').then((module) => (offer = module), warn),
+    context.referral && import('./offer-placement.tsx').catch(warn),
     // Rendering formats numbers: only once the browser has its locale data.
     loadLocaleData(),
   ]);
@@ -84,6 +84,8 @@ async function update(context: PanelContext): Promise<void> {
   if (!(await inNextTask(ticket))) return;
   for (const mount of mounts) renderInline(mount, session, t, lang);
   if (mounts.length) shown.push('inline');
+  // Also when only the server knew the referral (from its HttpOnly cookie, out of the page's reach).
+  if (session.offer) offer ||= (await import('./offer-placement.tsx').catch(warn)) || undefined;
   offer?.renderOffer(session.offer, t);
   const code = session.ambassador?.code;
   reportShown(shown, code);
@@ -111,6 +113,7 @@ function inNextTask(ticket: number): Promise<boolean> {
 export async function resetPanel(): Promise<void> {
   (await import('./dialog-placement.tsx')).closeDialog();
   offer?.hideOffer();
+  offer = undefined;
   clearSessions();
   (await import('./extras/extras.tsx')).resetExtras();
   resetEvents();

@@ -171,6 +171,14 @@ describe('friend offer', () => {
     expect(byTestId(shadowOf('sarafan-offer'), 'sarafan-offer-code').textContent).toBe('ALICE7K2');
   });
 
+  it('shows the offer the server found in its own cookie, on a page that could not name the referral', async () => {
+    document.body.innerHTML = '<main><div data-sarafan-panel></div></main>';
+    const requests = serve(session({ offer: aliceOffer }));
+    await show(panelContext({ reason: 'inline' }));
+    expect(requests[0]?.body).toEqual({ programId: 'demo', visitorId: 'visitor_1' });
+    expect(byTestId(shadowOf('sarafan-offer'), 'sarafan-offer-code').textContent).toBe('ALICE7K2');
+  });
+
   it('stays dismissed for the rest of the visit', async () => {
     serve(session({ offer: aliceOffer }));
     const referred = panelContext({ referral: { code: 'ALICE7K2', clickId: 'clk_1' }, reason: 'referral' });
