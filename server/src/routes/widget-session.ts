@@ -22,7 +22,6 @@ export async function widgetSessionRoutes(app: FastifyInstance, { services }: { 
       assertOriginAllowed(request, program);
       // Personal data (the ambassador's link and rewards): never cached by the browser or a proxy.
       void reply.header('cache-control', 'no-store');
-      // A page whose referral is in the server's HttpOnly cookie cannot say it: the cookie does.
       const referral = request.body.referral ?? readReferralCookie(request) ?? undefined;
       return services.widgetSessions.session(program, { ...request.body, referral }, {
         ip: request.ip,
