@@ -2,7 +2,7 @@
  * The owner dashboard in real Chromium against the real tracking server and demo shop: sign in
  * with the secret key, see the overview's numbers equal the analytics API's, approve a held reward
  * from the review queue, see the balances of every reward, change a widget text that the demo
- * shop's panel then shows, and set who may join and the allowed origins.
+ * shop's panel then shows, set who may join and the allowed origins, and fit a phone's screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { buyFirstProduct } from '../support/shop-pages.ts';
 import { Visitors } from '../support/visitors.ts';
 
 const DAY_MS = 86_400_000;
+const PAGES = ['overview', 'ambassadors', 'review', 'payouts', 'settings', 'exports'];
 
 let stack: DemoStack;
 let visitors: Visitors;
@@ -42,6 +43,13 @@ afterAll(async () => {
   await visitors?.close();
   await stack?.close();
 });
+
+/** Opens a page of the dashboard and waits until its data has loaded. */
+async function openPage(page: string): Promise<void> {
+  await owner.goto(`${stack.serverUrl}/admin#/${page}`);
+  await owner.locator('main h1').waitFor();
+  await owner.waitForFunction(() => !document.body.textContent?.includes('Loading…'));
+}
 
 describe('owner dashboard in Chromium', () => {
   it('signs in with the secret key (and not with a wrong one)', async () => {
@@ -77,10 +85,8 @@ describe('owner dashboard in Chromium', () => {
   });
 
   it('passes an axe scan (WCAG 2.2 AA) on every page, keyboard reachable', async () => {
-    for (const page of ['overview', 'ambassadors', 'review', 'payouts', 'settings', 'exports']) {
-      await owner.goto(`${stack.serverUrl}/admin#/${page}`);
-      await owner.locator('main h1').waitFor();
-      await owner.waitForFunction(() => !document.body.textContent?.includes('Loading…'));
+    for (const page of PAGES) {
+      await openPage(page);
       expect((await axeScan(owner)).violations, page).toEqual([]);
     }
     await owner.goto(`${stack.serverUrl}/admin#/overview`);
@@ -234,6 +240,20 @@ describe('owner dashboard in Chromium', () => {
     await owner.getByRole('button', { name: 'Remove https://new-shop.example' }).click();
     await owner.getByRole('status').filter({ hasText: 'https://new-shop.example removed.' }).waitFor();
     expect((await stack.api('GET', '/v1/program/origins')).body.allowedOrigins).toEqual(before);
+  });
+
+  it('fits a phone: no page is wider than the screen, and axe finds nothing there either', async () => {
+    const desktop = owner.viewportSize();
+    await owner.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const page of PAGES) {
+        await openPage(page);
+        expect(await owner.evaluate(() => document.documentElement.scrollWidth), page).toBeLessThanOrEqual(390);
+        expect((await axeScan(owner)).violations, page).toEqual([]);
+      }
+    } finally {
+      if (desktop) await owner.setViewportSize(desktop);
+    }
   });
 
   it('signs out: the cookie opens nothing any more', async () => {

@@ -1,4 +1,5 @@
 import { money } from '../format.ts';
+import { ScrollTable } from './scroll-table.tsx';
 
 export interface DailyPoint {
   day: string;
@@ -49,7 +50,7 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
       ))}
       <details>
         <summary>Daily numbers and referred revenue</summary>
-        <table>
+        <ScrollTable>
           <thead>
             <tr>
               <th scope="col">Day</th>
@@ -72,7 +73,7 @@ export function DailyChart({ daily }: { daily: DailyPoint[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       </details>
     </figure>
   );

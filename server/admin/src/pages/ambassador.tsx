@@ -1,5 +1,6 @@
 import type { AmbassadorListResponse, AmbassadorResponse, LedgerResponse, OwnerRewardView, ProgramResponse } from '../../../../shared/src/wire.ts';
 import { api } from '../api.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Notice, Status } from '../components/status.tsx';
 import { count, dateTime, money } from '../format.ts';
 import { href } from '../router.ts';
@@ -112,7 +113,7 @@ export function AmbassadorPage({ code }: { code: string }) {
                   </li>
                 ))}
               </ul>
-              <table>
+              <ScrollTable>
                 <thead>
                   <tr>
                     <th scope="col">When</th>
@@ -140,7 +141,7 @@ export function AmbassadorPage({ code }: { code: string }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </ScrollTable>
             </>
           )}
         </Status>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AmbassadorListResponse, AmbassadorSort } from '../../../../shared/src/wire.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Status } from '../components/status.tsx';
 import { count, dateTime, moneyList } from '../format.ts';
 import { href } from '../router.ts';
@@ -55,7 +56,7 @@ export function AmbassadorsPage() {
       <Status loaded={list}>
         {(data) => (
           <>
-            <table class="list">
+            <ScrollTable class="list">
               <thead>
                 <tr>
                   {SORTS.map((column) => (
@@ -86,7 +87,7 @@ export function AmbassadorsPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
             <p class="pager">
               {data.total === 0 ? 'No ambassadors.' : `${offset + 1}–${offset + data.items.length} of ${data.total}`}{' '}
               <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>

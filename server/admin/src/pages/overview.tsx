@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AnalyticsEstimate, AnalyticsOverview } from '../../../../shared/src/wire.ts';
 import { DailyChart } from '../components/daily-chart.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { ShareBars } from '../components/share-bars.tsx';
 import { Status } from '../components/status.tsx';
 import { count, duration, isoDay, money, percent } from '../format.ts';
@@ -128,7 +129,7 @@ function OverviewBody({ data }: { data: AnalyticsOverview }) {
         {data.orderValue.length === 0 ? (
           <p class="muted">No orders in this period.</p>
         ) : (
-          <table>
+          <ScrollTable>
             <thead>
               <tr>
                 <th scope="col">Currency</th>
@@ -149,7 +150,7 @@ function OverviewBody({ data }: { data: AnalyticsOverview }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         )}
         <h3>Referred revenue from the top 20% of ambassadors</h3>
         {data.topAmbassadors.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PayoutListResponse, RewardBalance, RewardBalancesResponse, RewardStatus } from '../../../../shared/src/wire.ts';
 import { api } from '../api.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Notice, Status } from '../components/status.tsx';
 import { count, dateTime, money } from '../format.ts';
 import { useAction } from '../use-action.ts';
@@ -68,7 +69,7 @@ export function PayoutsPage() {
             data.payouts.length === 0 ? (
               <p class="muted">No batches yet.</p>
             ) : (
-              <table class="list">
+              <ScrollTable class="list">
                 <thead>
                   <tr>
                     <th scope="col">#</th>
@@ -109,7 +110,7 @@ export function PayoutsPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </ScrollTable>
             )
           }
         </Status>
@@ -124,7 +125,7 @@ function BalanceTable({ balances }: { balances: RewardBalance[] }) {
   const debts = balances.filter((balance) => balance.owed > balance.approved);
   return (
     <>
-      <table>
+      <ScrollTable>
         <caption class="muted">All rewards; owed is what payout batches pay, open batches included</caption>
         <thead>
           <tr>
@@ -149,7 +150,7 @@ function BalanceTable({ balances }: { balances: RewardBalance[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {debts.map((balance) => (
         <p key={balance.currency} class="muted">
           {balance.currency}: ambassadors owe back {money(balance.owed - balance.approved, balance.currency)} of rewards refunded after they were paid;

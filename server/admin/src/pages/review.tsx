@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { OwnerRewardView } from '../../../../shared/src/wire.ts';
 import { api, errorText } from '../api.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime, money } from '../format.ts';
 import { href } from '../router.ts';
@@ -77,7 +78,7 @@ export function ReviewPage() {
                   Reject selected
                 </button>
               </div>
-              <table class="list">
+              <ScrollTable class="list">
                 <thead>
                   <tr>
                     <th scope="col">
@@ -123,7 +124,7 @@ export function ReviewPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </ScrollTable>
             </>
           )
         }

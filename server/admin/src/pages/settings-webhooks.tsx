@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { WEBHOOK_EVENT_TYPES, type WebhookDeliveryView, type WebhookEndpointView } from '../../../../shared/src/wire.ts';
 import { api, errorText } from '../api.ts';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Notice, Status } from '../components/status.tsx';
 import { dateTime } from '../format.ts';
 import { useAction } from '../use-action.ts';
@@ -89,7 +90,7 @@ function Deliveries({ endpointId }: { endpointId: number }) {
       {(data) => (
         <>
           <Notice text={error} kind="error" />
-          <table>
+          <ScrollTable>
             <thead>
               <tr>
                 <th scope="col">Event</th>
@@ -127,7 +128,7 @@ function Deliveries({ endpointId }: { endpointId: number }) {
                 </tr>
               )}
             </tbody>
-          </table>
+          </ScrollTable>
         </>
       )}
     </Status>
