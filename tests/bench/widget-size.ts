@@ -34,8 +34,9 @@ export const LAZY_BUDGETS_GZIP: Record<string, number> = {
   'src/panel/components/qr-code.tsx': 4608,
   /** The launcher, banner and product share, fetched where the page has them. */
   'src/panel/placements.tsx': 1536,
-  /** The friend offer card, fetched for a referred visitor; flat offers with a minimum and an end date take words. */
-  'src/panel/offer-placement.tsx': 1536,
+  /** The friend offer card, fetched for a referred visitor; flat offers with a minimum and an end date
+   * take words, and a phone gets a layout of its own. */
+  'src/panel/offer-placement.tsx': 1792,
 };
 
 export interface SizeRow {

@@ -222,6 +222,24 @@ describe('the friend offer card', () => {
   });
 });
 
+describe('the friend offer card on a phone', () => {
+  it('is a low bar across the screen above the launcher, its instruction kept for screen readers', async () => {
+    const friend = await visitors.newVisitor();
+    await friend.setViewportSize({ width: 375, height: 667 });
+    await friend.goto(`${stack.shopUrl}/cart?ref=${code}`);
+    const offer = friend.getByTestId('sarafan-offer');
+    await offer.waitFor({ state: 'visible' });
+    const card = (await offer.boundingBox())!;
+    const launcher = (await friend.getByTestId('sarafan-launcher').boundingBox())!;
+    expect(card.height).toBeLessThanOrEqual(80);
+    expect(card.x).toBe(8);
+    expect(card.width).toBe(375 - 16);
+    expect(card.y + card.height).toBeLessThanOrEqual(launcher.y);
+    // Out of sight, not out of the accessibility tree.
+    expect(await offer.ariaSnapshot()).toContain('Use this code at checkout:');
+  });
+});
+
 describe('what the placements report', () => {
   it('the server counted the visitors the widget was shown to and those who opened the panel', async () => {
     const period = `from=${Date.now() - 86_400_000}&to=${Date.now() + 60_000}`;

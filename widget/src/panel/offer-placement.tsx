@@ -5,12 +5,19 @@ import { CLOSE_CSS } from './close-css.ts';
 import { renderWithCss } from './extra-sheet.tsx';
 import { appendHost, removeHost } from './shadow-host.tsx';
 
-/** The card's own styles: its chunk is loaded only for referred visitors. */
+/**
+ * The card's own styles: its chunk is loaded only for referred visitors. On a phone it is a low
+ * bar across the screen (the instruction is there for screen readers only), so that it hides
+ * little of the shop's page: about 75 px instead of 130.
+ */
 const CSS = `${CLOSE_CSS}\
 .offer{position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px;max-width:calc(100vw - 32px);box-shadow:0 8px 24px #0000002e}\
 .offer p:first-of-type{font-weight:600;font-size:16px;margin-right:32px}\
 :host([data-up]) .offer{bottom:76px}\
-:host .offer.top{top:16px;bottom:auto}`;
+:host .offer.top{top:16px;bottom:auto}\
+@media(max-width:480px){.offer{left:8px;right:8px;bottom:8px;width:auto;max-width:none;padding:8px 12px}\
+.offer p:first-of-type{font-size:14px;margin-bottom:4px}.offer .row{margin:0}:host([data-up]) .offer{bottom:64px}\
+:host .offer.top{top:8px;bottom:auto}.offer .muted{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}`;
 
 /** Per tab: a dismissed offer stays dismissed while the visitor browses, and returns next visit. */
 const DISMISSED_KEY = 'sarafan_offer_dismissed';
