@@ -107,42 +107,44 @@ async function loadOnce(browser: Browser, visitor: Visitor, widget: boolean): Pr
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function ambassador(browser: Browser, shopUrl: string): Promise<Visitor> {
-  const context = await browser.newContext({ userAgent: personUserAgent(browser) });
-  try {
-    const page: Page = await context.newPage();
+/** An identified ambassador: bought once, so the page has the invite panel and the share buttons. */
+function ambassador(browser: Browser, shopUrl: string): Promise<Visitor> {
+  return prepareVisitor(browser, shopUrl, 'ambassador', async (page) => {
     await buyFirstProduct(page, shopUrl, { email: 'bench@example.com', name: 'Bench' });
     await page.getByTestId('sarafan-dialog').waitFor({ state: 'visible' });
     await page.goto(shopUrl);
-    const productUrl = new URL((await page.getByTestId('product-link').first().getAttribute('href'))!, shopUrl).href;
-    return {
-      name: 'ambassador',
-      state: await context.storageState(),
-      productUrl,
-      // The launcher, and the share buttons of the product share and the invite panel.
-      parts: async (loaded) => (await loaded.locator('sarafan-launcher').count()) + (await loaded.getByTestId('sarafan-share-whatsapp').count()),
-      expectedParts: 3,
-    };
-  } finally {
-    await context.close();
-  }
+  }, {
+    // The launcher, and the share buttons of the product share and the invite panel.
+    parts: async (page) => (await page.locator('sarafan-launcher').count()) + (await page.getByTestId('sarafan-share-whatsapp').count()),
+    expectedParts: 3,
+  });
 }
 
 /** A friend who came through the ambassador's link earlier: the server's HttpOnly cookie names the referral. */
-async function referredFriend(browser: Browser, shopUrl: string, code: string): Promise<Visitor> {
-  const context = await browser.newContext({ userAgent: personUserAgent(browser) });
-  try {
-    const page: Page = await context.newPage();
+function referredFriend(browser: Browser, shopUrl: string, code: string): Promise<Visitor> {
+  return prepareVisitor(browser, shopUrl, 'referred friend, a later page', async (page) => {
     await page.goto(`${shopUrl}/?ref=${code}`);
     await page.getByTestId('sarafan-offer').waitFor({ state: 'visible' });
+  }, {
+    parts: async (page) => (await page.locator('sarafan-launcher').count()) + (await page.locator('sarafan-offer').count()),
+    expectedParts: 2,
+  });
+}
+
+/** Brings a browser to the visitor's state (`prepare` ends on the home page) and keeps its cookies and storage. */
+async function prepareVisitor(
+  browser: Browser,
+  shopUrl: string,
+  name: string,
+  prepare: (page: Page) => Promise<void>,
+  check: Pick<Visitor, 'parts' | 'expectedParts'>,
+): Promise<Visitor> {
+  const context = await browser.newContext({ userAgent: personUserAgent(browser) });
+  try {
+    const page = await context.newPage();
+    await prepare(page);
     const productUrl = new URL((await page.getByTestId('product-link').first().getAttribute('href'))!, shopUrl).href;
-    return {
-      name: 'referred friend, a later page',
-      state: await context.storageState(),
-      productUrl,
-      parts: async (loaded) => (await loaded.locator('sarafan-launcher').count()) + (await loaded.locator('sarafan-offer').count()),
-      expectedParts: 2,
-    };
+    return { name, state: await context.storageState(), productUrl, ...check };
   } finally {
     await context.close();
   }
