@@ -254,7 +254,7 @@ describe('owner dashboard in Chromium', () => {
         expect((await axeScan(owner)).violations, page).toEqual([]);
       }
       await openPage('ambassadors');
-      expect(await owner.locator('.table-scroll[tabindex="0"]').count()).toBe(1);
+      await expect.poll(() => owner.locator('.table-scroll[tabindex="0"]').count()).toBe(1);
     } finally {
       if (desktop) await owner.setViewportSize(desktop);
     }

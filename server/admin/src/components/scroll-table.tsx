@@ -11,7 +11,11 @@ export function ScrollTable({ children, ...table }: { children: ComponentChildre
   const [scrolls, setScrolls] = useState(false);
   useLayoutEffect(() => {
     const element = box.current!;
-    const observer = new ResizeObserver(() => setScrolls(element.scrollWidth > element.clientWidth));
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
+    // Measured at once as well: the observer reports only at the next frame, and until then a
+    // table that already scrolls would be out of keyboard reach.
+    measure();
+    const observer = new ResizeObserver(measure);
     // The box changes size with the screen, the table with its rows.
     observer.observe(element);
     observer.observe(element.firstElementChild!);
