@@ -62,6 +62,8 @@ interface AutocannonOptions {
   /** A fixed number of requests, all of which are awaited (so every one is counted). */
   amount?: number;
   overallRate?: number;
+  /** How often autocannon samples, in ms; its result, `duration` included, is made at a sample. */
+  sampleInt?: number;
   requests: Array<{
     method: 'POST';
     path: string;
@@ -144,6 +146,9 @@ function run(url: string, path: string, options: RunOptions) {
   return autocannon({
     url,
     connections: CONNECTIONS,
+    // A run of a fixed amount ends at the first sample after its last answer: with the default
+    // second between samples, its duration (and so its rate) would be rounded up to whole seconds.
+    sampleInt: 10,
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? MEASURE_S }),
     ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
