@@ -15,6 +15,9 @@ export interface ClientInfo {
   userAgent: string;
 }
 
+/** What differs between a short-link click and the widget's. */
+type ClickOfSource = Pick<ClickWrite, 'source' | 'visitorId' | 'claimClickId' | 'url' | 'referrer' | 'qr'>;
+
 export interface ClickServiceOptions {
   /** The secret the rotating salts of the IP + user-agent hash derive from (`SARAFAN_IP_SALT`). */
   ipSalt: string;
@@ -46,15 +49,16 @@ export class ClickService {
   ): Promise<ClickWriteResult> {
     // A blocked ambassador's link still leads to the shop, but the visit is not a click of theirs.
     if (ambassador.blockedAt) return Promise.resolve({ clickId: newClickId(this.#context.clock()), counted: false });
-    return this.#batcher.write({
-      ...this.#common(program, ambassador, client),
-      source: 'link',
-      visitorId: null,
-      claimClickId: null,
-      url: null,
-      referrer: truncate(client.referrer),
-      qr: client.qr,
-    });
+    return this.#batcher.write(
+      this.#clickWrite(program, ambassador, client, {
+        source: 'link',
+        visitorId: null,
+        claimClickId: null,
+        url: null,
+        referrer: truncate(client.referrer),
+        qr: client.qr,
+      }),
+    );
   }
 
   /** The widget's click beacon; claims the short-link click when it carries its id. */
@@ -65,15 +69,16 @@ export class ClickService {
     client: ClientInfo,
   ): Promise<ClickResponse> {
     if (ambassador.blockedAt) return this.ignoredWidgetClick(request);
-    const result = await this.#batcher.write({
-      ...this.#common(program, ambassador, client),
-      source: 'widget',
-      visitorId: request.visitorId,
-      claimClickId: request.clickId ?? null,
-      url: truncate(request.url ?? null),
-      referrer: truncate(request.referrer ?? null),
-      qr: isQrLanding(request.url),
-    });
+    const result = await this.#batcher.write(
+      this.#clickWrite(program, ambassador, client, {
+        source: 'widget',
+        visitorId: request.visitorId,
+        claimClickId: request.clickId ?? null,
+        url: truncate(request.url ?? null),
+        referrer: truncate(request.referrer ?? null),
+        qr: isQrLanding(request.url),
+      }),
+    );
     return { clickId: result.clickId, counted: result.counted };
   }
 
@@ -96,16 +101,30 @@ export class ClickService {
     return this.#batcher.drain();
   }
 
-  #common(program: ProgramRecord, ambassador: AmbassadorRecord, client: ClientInfo) {
+  /**
+   * Property by property, with no spread: V8 builds an object literal that spreads another and
+   * then adds properties on a slow path, which cost a few µs per click (measured with the
+   * benchmark's clicks).
+   */
+  #clickWrite(program: ProgramRecord, ambassador: AmbassadorRecord, client: ClientInfo, click: ClickOfSource): ClickWrite {
     const at = this.#context.clock();
     const hashes = this.#hasher.hashes(client.ip, client.userAgent, at);
+    const details = this.#userAgents.of(client.userAgent).details;
     return {
       newClickId: newClickId(at),
       programId: program.id,
       ambassadorId: ambassador.id,
+      source: click.source,
+      visitorId: click.visitorId,
       ipUaHash: hashes.current,
       previousIpUaHash: hashes.previous,
-      ...this.#userAgents.of(client.userAgent).details,
+      qr: click.qr,
+      claimClickId: click.claimClickId,
+      url: click.url,
+      referrer: click.referrer,
+      browser: details.browser,
+      os: details.os,
+      deviceType: details.deviceType,
       at,
       dedupWindowMs: program.dedupWindowMs,
     };
@@ -117,7 +136,8 @@ export class ClickService {
  * says it was scanned. (The QR code of the short link carries `qr=1` to `GET /r/{code}` instead.)
  */
 function isQrLanding(url: string | undefined): boolean {
-  return URL.canParse(url ?? '') && new URL(url!).searchParams.get('qr') === '1';
+  // Most landing pages say nothing of `qr`: the substring test spares parsing them.
+  return url !== undefined && url.includes('qr=1') && URL.canParse(url) && new URL(url).searchParams.get('qr') === '1';
 }
 
 function truncate(value: string | null): string | null {
