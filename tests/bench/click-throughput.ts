@@ -191,8 +191,10 @@ export async function benchClicks(): Promise<Record<string, number | string>> {
     });
     const { code } = (await created.json()) as { code: string };
     // Every click a new visitor, so that each one is a real insert; the same body for both servers.
-    const clickBody = () =>
-      JSON.stringify({ programId: 'demo', code, visitorId: `visitor-${visitor++}`, url: `${SHOP_ORIGIN}/?ref=${code}` });
+    // Random ids, as the widget makes them: numbered ones would land side by side in the indexes
+    // by visitor, and a commit would write far fewer pages than real traffic makes it write.
+    const visitorId = () => `${Math.random().toString(36).slice(2, 14)}${(visitor++).toString(36)}`;
+    const clickBody = () => JSON.stringify({ programId: 'demo', code, visitorId: visitorId(), url: `${SHOP_ORIGIN}/?ref=${code}` });
     const emptyRun = (seconds: number) => run(baseline.url, '/empty', { seconds, body: clickBody, origin: SHOP_ORIGIN });
     // Click runs send a fixed number of requests and wait for every answer, so that the count of
     // acknowledged clicks is exact (a timed run abandons the requests in flight when it stops).
