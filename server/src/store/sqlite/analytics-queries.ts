@@ -42,8 +42,8 @@ export function createAnalyticsQueries(db: Database, rollups: RollupWrites) {
        )`,
     ),
     // Visitors from the covering click index; buyers from the period's referred conversions (few),
-    // each checked for a counted click of that browser in the period. The `+` keeps the planner
-    // on the index by browser: ranging over the period's clicks for every buyer took seconds.
+    // each checked for a counted click of that browser in the period. The `+`s keep the planner
+    // on the index by browser: ranging over the program's clicks for every buyer took seconds.
     referredVisitors: count(
       `SELECT count(DISTINCT visitor_id) FROM clicks WHERE ${IN_RANGE} AND ${COUNTED_CLICK} AND visitor_id IS NOT NULL`,
     ),
@@ -51,7 +51,7 @@ export function createAnalyticsQueries(db: Database, rollups: RollupWrites) {
       `SELECT count(DISTINCT c.visitor_id) FROM conversions c
        WHERE c.program_id = @programId AND c.created_at >= @from AND c.created_at < @to AND c.attributed = 1
          AND c.visitor_id IS NOT NULL AND EXISTS (
-           SELECT 1 FROM clicks k WHERE k.program_id = @programId AND k.visitor_id = c.visitor_id
+           SELECT 1 FROM clicks k WHERE +k.program_id = @programId AND k.visitor_id = c.visitor_id
              AND +k.created_at >= @from AND +k.created_at < @to AND k.counted = 1 AND k.self = 0
          )`,
     ),
